@@ -1,0 +1,1 @@
+// The engine: inventory readers, evaluation, results and report formats.

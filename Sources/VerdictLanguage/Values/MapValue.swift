@@ -1,0 +1,127 @@
+/// An immutable map that keeps its keys in insertion order, so that iteration and
+/// printing are deterministic. JSON objects keep the order of their document.
+///
+/// Keys are `int`, `uint`, `bool` or `string`. An `int` and a `uint` with the same
+/// numeric value are the same key, as CEL's heterogeneous equality requires, and a
+/// `double` with an integral value finds them too.
+public final class MapValue: Sendable {
+    public let keys: [Value]
+    public let values: [Value]
+    /// Index from key to position; nil for small maps, where a linear scan is faster
+    /// than hashing.
+    private let index: [MapKey: Int]?
+
+    private static let indexThreshold = 12
+
+    /// Creates a map; fails with the first duplicate or unsupported key.
+    public init(keys: [Value], values: [Value]) throws(MapKeyError) {
+        precondition(keys.count == values.count)
+        var index: [MapKey: Int] = [:]
+        index.reserveCapacity(keys.count)
+        for (position, key) in keys.enumerated() {
+            if case .double = key { throw .unsupportedKey(.double) }
+            guard let mapKey = MapKey(key) else { throw .unsupportedKey(key.type) }
+            if index.updateValue(position, forKey: mapKey) != nil { throw .duplicateKey(key) }
+        }
+        self.keys = keys
+        self.values = values
+        self.index = keys.count > MapValue.indexThreshold ? index : nil
+    }
+
+    /// Creates a map with string keys. A repeated key keeps its last value, as JSON
+    /// readers commonly do; the JSON reader rejects duplicates before this point.
+    public init(stringKeyed entries: [(String, Value)]) {
+        var keys: [Value] = []
+        var values: [Value] = []
+        var index: [MapKey: Int] = [:]
+        keys.reserveCapacity(entries.count)
+        values.reserveCapacity(entries.count)
+        for (key, value) in entries {
+            if let existing = index[.string(key)] {
+                values[existing] = value
+                continue
+            }
+            index[.string(key)] = keys.count
+            keys.append(.string(key))
+            values.append(value)
+        }
+        self.keys = keys
+        self.values = values
+        self.index = keys.count > MapValue.indexThreshold ? index : nil
+    }
+
+    public static let empty = MapValue(stringKeyed: [])
+
+    public var count: Int { keys.count }
+
+    /// The value for a string key, without building a `Value` for the key.
+    public func value(forKey key: String) -> Value? {
+        if let index {
+            return index[.string(key)].map { values[$0] }
+        }
+        for position in 0..<keys.count {
+            if case .string(let candidate) = keys[position], candidate == key { return values[position] }
+        }
+        return nil
+    }
+
+    /// The value for any key, with numeric keys compared by value. Returns nil when the
+    /// key is absent or cannot be a map key.
+    public func value(for key: Value) -> Value? {
+        if case .string(let text) = key { return value(forKey: text) }
+        guard let mapKey = MapKey(key) else { return nil }
+        if let index {
+            return index[mapKey].map { values[$0] }
+        }
+        for position in 0..<keys.count where MapKey(keys[position]) == mapKey {
+            return values[position]
+        }
+        return nil
+    }
+
+    public func contains(_ key: Value) -> Bool { value(for: key) != nil }
+
+    /// The entries in insertion order.
+    public var entries: Zip2Sequence<[Value], [Value]> { zip(keys, values) }
+}
+
+/// Why a map could not be built.
+public enum MapKeyError: Error, Sendable {
+    case unsupportedKey(ValueType)
+    case duplicateKey(Value)
+}
+
+/// A hashable form of a map key in which numerically equal int, uint and double keys
+/// coincide.
+enum MapKey: Hashable, Sendable {
+    case bool(Bool)
+    case signed(Int64)
+    case unsigned(UInt64)
+    case string(String)
+
+    init?(_ value: Value) {
+        switch value {
+        case .bool(let flag):
+            self = .bool(flag)
+        case .string(let text):
+            self = .string(text)
+        case .int(let number):
+            self = .signed(number)
+        case .uint(let number):
+            // Values that fit in an Int64 share the signed form so that 1 and 1u are one key.
+            if let signed = Int64(exactly: number) { self = .signed(signed) } else { self = .unsigned(number) }
+        case .double(let number):
+            // A double finds an integer key of the same value; it is never a key itself
+            // (MapValue.init rejects it before it gets here).
+            if let signed = Int64(exactly: number) {
+                self = .signed(signed)
+            } else if let unsigned = UInt64(exactly: number) {
+                self = .unsigned(unsigned)
+            } else {
+                return nil
+            }
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,1 @@
+// Policies: YAML loading with positions, the policy model, parameters, packs and lint.

@@ -1,0 +1,1 @@
+print("verdict-bench: not built yet")

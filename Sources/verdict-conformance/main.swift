@@ -1,0 +1,1 @@
+print("verdict-conformance: not built yet")

@@ -1,0 +1,1 @@
+print("verdict: not built yet")
