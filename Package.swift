@@ -26,10 +26,12 @@ let package = Package(
         .target(name: "VerdictLanguage", linkerSettings: [.linkedLibrary("m")]),
         .target(name: "VerdictPolicy", dependencies: ["VerdictLanguage", "CYAML"]),
         .target(name: "VerdictEngine", dependencies: ["VerdictLanguage", "VerdictPolicy"]),
-        .executableTarget(name: "verdict", dependencies: ["VerdictEngine"]),
-        .executableTarget(name: "verdict-conformance", dependencies: ["VerdictLanguage"]),
+        .executableTarget(name: "verdict", dependencies: ["VerdictEngine", "VerdictPolicy", "VerdictLanguage"]),
+        // Runs CEL's conformance tests; a library so that the test suite can run them too.
+        .target(name: "VerdictConformance", dependencies: ["VerdictLanguage"]),
+        .executableTarget(name: "verdict-conformance", dependencies: ["VerdictConformance"]),
         .executableTarget(name: "verdict-bench", dependencies: ["VerdictEngine"]),
-        .testTarget(name: "VerdictLanguageTests", dependencies: ["VerdictLanguage"]),
+        .testTarget(name: "VerdictLanguageTests", dependencies: ["VerdictLanguage", "VerdictConformance"]),
         .testTarget(name: "VerdictPolicyTests", dependencies: ["VerdictPolicy"]),
         .testTarget(name: "VerdictEngineTests", dependencies: ["VerdictEngine"]),
     ]

@@ -37,17 +37,34 @@ public final class MapValue: Sendable {
         keys.reserveCapacity(entries.count)
         values.reserveCapacity(entries.count)
         for (key, value) in entries {
-            if let existing = index[.string(key)] {
+            if let existing = index[.string(ExactString(text: key))] {
                 values[existing] = value
                 continue
             }
-            index[.string(key)] = keys.count
+            index[.string(ExactString(text: key))] = keys.count
             keys.append(.string(key))
             values.append(value)
         }
         self.keys = keys
         self.values = values
         self.index = keys.count > MapValue.indexThreshold ? index : nil
+    }
+
+    /// Creates a map whose string keys the caller has already checked to be unique, as
+    /// the JSON reader does while parsing; it skips building a hash index for small maps.
+    init(uniqueStringKeys keys: [Value], values: [Value]) {
+        self.keys = keys
+        self.values = values
+        if keys.count > MapValue.indexThreshold {
+            var index: [MapKey: Int] = [:]
+            index.reserveCapacity(keys.count)
+            for (position, key) in keys.enumerated() {
+                if let mapKey = MapKey(key) { index[mapKey] = position }
+            }
+            self.index = index
+        } else {
+            self.index = nil
+        }
     }
 
     public static let empty = MapValue(stringKeyed: [])
@@ -57,10 +74,10 @@ public final class MapValue: Sendable {
     /// The value for a string key, without building a `Value` for the key.
     public func value(forKey key: String) -> Value? {
         if let index {
-            return index[.string(key)].map { values[$0] }
+            return index[.string(ExactString(text: key))].map { values[$0] }
         }
         for position in 0..<keys.count {
-            if case .string(let candidate) = keys[position], candidate == key { return values[position] }
+            if case .string(let candidate) = keys[position], TextComparison.equal(candidate, key) { return values[position] }
         }
         return nil
     }
@@ -92,19 +109,20 @@ public enum MapKeyError: Error, Sendable {
 }
 
 /// A hashable form of a map key in which numerically equal int, uint and double keys
-/// coincide.
-enum MapKey: Hashable, Sendable {
+/// coincide, and strings compare by code point. Also used to index values by equality.
+public enum MapKey: Hashable, Sendable {
     case bool(Bool)
     case signed(Int64)
     case unsigned(UInt64)
-    case string(String)
+    case string(ExactString)
 
-    init?(_ value: Value) {
+    /// The key for a bool, int, uint, integral double or string; nil for other values.
+    public init?(_ value: Value) {
         switch value {
         case .bool(let flag):
             self = .bool(flag)
         case .string(let text):
-            self = .string(text)
+            self = .string(ExactString(text: text))
         case .int(let number):
             self = .signed(number)
         case .uint(let number):

@@ -68,3 +68,25 @@ public struct Duration: Sendable, Hashable, Comparable {
         (lhs.seconds, lhs.nanos) < (rhs.seconds, rhs.nanos)
     }
 }
+
+extension Timestamp {
+    /// Parses RFC 3339 text such as `2024-05-20T06:34:21Z` or `2024-05-20T14:34:21+08:00`.
+    public init?(rfc3339 text: String) {
+        guard let parsed = TimestampText.parse(text) else { return nil }
+        self = parsed
+    }
+
+    /// RFC 3339 text in UTC, with a fraction only when the timestamp has one.
+    public var rfc3339: String { TimestampText.format(self) }
+}
+
+extension Duration {
+    /// Parses duration text such as `90s`, `1h30m`, `250ms` or `7d`.
+    public init?(parsing text: String) {
+        guard let parsed = DurationText.parse(text) else { return nil }
+        self = parsed
+    }
+
+    /// The duration in seconds with a fraction when needed, such as `5400s` or `1.5s`.
+    public var text: String { DurationText.format(self) }
+}
