@@ -16,7 +16,7 @@ final class ScratchTests: XCTestCase {
         }
     }
     func testScratch() {
-        let inputs = ["a: 1\nb:\n  - x\n  - \"y\\x41z\"\nc: |2\n   lit\n  more\n", "\u{FEFF}é: ü\r\nx: !!str 5\n", "a:\nb: c\n", "key: &a !!str\n  value\nother: *a\n", "- >-\n  folded\n  text\n\n  para\n"]
+        let inputs = ["a:\n\tb: 1\n", "a: \"unclosed\n", "a: b\u{7}c\n", "é: [1, \u{7}]\n", "a: 'x\n  ''y''\n\n  z'\n", "a: \"\\u00e9\\U0001F600\\x41\\\n   end\"\n", "a: |\r\n  crlf\r\n  lines\r\n", "a: x\u{2028}y\n", "k: v\n---\nk: w\n", "a: b: c\n", "a: @x\n", "key: value\n  bad: 1\n", "a: 1\na: 2\n", "- &x [1, 2]\n- *x\n", "[1, 2]: a\n", "? [1]\n: a\n", "&a x: *a\n", "a: !!int 12x\n", "a: !foo bar\n", "a: !!binary abc\n", "a: *nope\n", "&a [*a]\n", "<<: {a: 1}\n", "{a: 1, a: 2}\n", "a: !!str\nb: ! x\n", ""]
         for input in inputs {
             do { let doc = try YAMLLoader.load(text: input, name: "t.yaml"); dump(doc.root) } catch { print(error.rendered()) }
         }

@@ -3,7 +3,7 @@ import XCTest
 import VerdictLanguage
 @testable import VerdictPolicy
 
-/// Runs the loader over the yaml-test-suite cases in `Data/yaml-test-suite`.
+/// Runs the loader over the yaml-test-suite cases in `Data/yaml-test-suite/cases.json`.
 ///
 /// - A case with an `error` file must fail to load, with a diagnostic and no crash.
 /// - A valid case with `in.json` must load to that JSON value, with scalars typed by the
@@ -51,34 +51,30 @@ final class YAMLTestSuiteTests: XCTestCase {
         return table
     }()
 
-    private struct Case {
-        let id: String
-        let directory: URL
-        var yaml: String
-        var json: String?
-        var isError: Bool
-        var events: String
+    /// One case as stored in `cases.json`; see the README beside it.
+    private struct Case: Decodable {
+        var id = ""
+        let title: String
+        let yaml: String
+        let json: String?
+        let error: Bool
+        let events: String
+
+        enum CodingKeys: String, CodingKey {
+            case title, yaml, json, error, events
+        }
+
+        var isError: Bool { error }
     }
 
     private static func loadCases() throws -> [Case] {
-        let fileManager = FileManager.default
-        var cases: [Case] = []
-        let enumerator = fileManager.enumerator(at: suiteDirectory, includingPropertiesForKeys: nil)
-        while let url = enumerator?.nextObject() as? URL {
-            guard url.lastPathComponent == "in.yaml" else { continue }
-            let directory = url.deletingLastPathComponent()
-            let id = directory.path.replacingOccurrences(of: suiteDirectory.path + "/", with: "")
-            let json = try? String(contentsOf: directory.appendingPathComponent("in.json"), encoding: .utf8)
-            let events = (try? String(contentsOf: directory.appendingPathComponent("test.event"), encoding: .utf8)) ?? ""
-            cases.append(Case(
-                id: id, directory: directory,
-                yaml: try String(contentsOf: url, encoding: .utf8),
-                json: json,
-                isError: fileManager.fileExists(atPath: directory.appendingPathComponent("error").path),
-                events: events
-            ))
-        }
-        return cases.sorted { $0.id < $1.id }
+        let data = try Data(contentsOf: suiteDirectory.appendingPathComponent("cases.json"))
+        let byID = try JSONDecoder().decode([String: Case].self, from: data)
+        return byID.map { id, testCase in
+            var named = testCase
+            named.id = id
+            return named
+        }.sorted { $0.id < $1.id }
     }
 
     func testSuiteCases() throws {
