@@ -1,12 +1,20 @@
 import VerdictLanguage
 
 extension LibYAMLError {
-    /// The error as a "yaml-syntax" diagnostic at the problem's position. The message keeps
-    /// libyaml's words, adds where its context started, and adds what to do when the cause
-    /// is clear.
+    /// The error as a "yaml-syntax" diagnostic at the problem's position, or at the start
+    /// of its context when the problem is the end of the file. The message keeps libyaml's
+    /// words, adds where the context started, and adds what to do when the cause is clear.
     func diagnostic(positions: TextPositions, source: Source) -> Diagnostic {
-        let offset = isReaderError ? min(readerByteOffset, positions.bytes.count) : positions.byteOffset(ofCharacterIndex: problemIndex)
-        let character = offset < positions.bytes.count ? positions.bytes[offset] : nil
+        let fileSize = positions.bytes.count
+        let problemOffset = isReaderError ? min(readerByteOffset, fileSize) : positions.byteOffset(ofCharacterIndex: problemIndex)
+        let character = problemOffset < fileSize ? positions.bytes[problemOffset] : nil
+
+        // A problem at the end of the file is an unclosed quote or bracket: point at where
+        // it was opened, which the message's context names.
+        var offset = problemOffset
+        if problemOffset >= fileSize, context != nil {
+            offset = positions.byteOffset(ofCharacterIndex: contextIndex)
+        }
 
         var message = problem
         if isReaderError, readerValue >= 0 {
@@ -24,7 +32,7 @@ extension LibYAMLError {
             message += "; \(hint)"
         }
 
-        let end = min(offset + 1, positions.bytes.count)
+        let end = min(offset + 1, fileSize)
         return Diagnostic(id: "yaml-syntax", message: message, span: SourceSpan(start: offset, end: max(end, offset)), source: source)
     }
 
