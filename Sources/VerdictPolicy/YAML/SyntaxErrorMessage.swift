@@ -45,7 +45,7 @@ extension LibYAMLError {
             return "'@' and '`' are reserved and cannot start a plain scalar, so put the value in quotes"
         }
         if problem.contains("mapping values are not allowed") {
-            return "a value that contains ': ' must be put in quotes"
+            return "put a value that contains ': ' in quotes, or line this key up with the keys above it"
         }
         if problem.contains("could not find expected ':'") {
             return "write ': ' after the key, or indent or quote the line if it continues the previous value"
