@@ -67,26 +67,26 @@ struct DocumentComposer {
     // MARK: Scalars
 
     private mutating func composeScalar(value: [UInt8], style: YAMLScalarStyle, properties: ParseEvent.Properties, start: Int, end: Int) throws(Diagnostic) -> ComposedNode {
-        let propertiesStart = positions.byteOffset(ofCharacterIndex: start)
-        let endOffset = positions.byteOffset(ofCharacterIndex: end)
-
         // With an anchor or tag, the event starts at the first property. An empty scalar
         // that has only properties has no token, and is placed just past them.
-        var textStart = propertiesStart
+        var textStart = start
         if properties.anchor != nil || properties.tag != nil {
-            textStart = tokenStarts.start(ofScalarEndingAt: end).map(positions.byteOffset(ofCharacterIndex:)) ?? endOffset
+            textStart = tokenStarts.start(ofScalarEndingAt: end) ?? end
         }
+        let startMark = positions.mark(atCharacterIndex: textStart)
+        let endMark = positions.mark(atCharacterIndex: end)
 
         let mapper = ScalarOffsetMapper(file: positions.bytes, positions: positions)
-        let offsetMap = mapper.offsetMap(style: style, region: textStart..<endOffset, value: value)
+        let offsetMap = mapper.offsetMap(style: style, region: startMark.offset..<endMark.offset, value: value)
         let scalar = YAMLScalar(
             value: String(decoding: value, as: UTF8.self), style: style, tag: properties.tag,
-            start: positions.mark(atByte: textStart), end: positions.mark(atByte: endOffset),
+            start: startMark, end: endMark,
             offsetMap: offsetMap.map, offsetMapIsExact: offsetMap.isExact
         )
 
         if let tag = properties.tag {
-            try checkScalarTag(tag, of: scalar, propertiesAt: propertiesStart..<textStart)
+            let propertiesStart = positions.byteOffset(ofCharacterIndex: start)
+            try checkScalarTag(tag, of: scalar, propertiesAt: propertiesStart..<startMark.offset)
         }
 
         let composed = ComposedNode(node: .scalar(scalar), nodeCount: 1, height: 0)

@@ -15,6 +15,10 @@ struct ScalarOffsetMapper {
             return ([region.lowerBound], true)
         }
 
+        if let map = verbatimOffsetMap(style: style, region: region, value: value) {
+            return (map, true)
+        }
+
         if let decoded = decode(style: style, region: region, value: value), decoded.bytes == value {
             return (decoded.offsetMap, true)
         }
@@ -24,6 +28,34 @@ struct ScalarOffsetMapper {
         let contentStart = style == .singleQuoted || style == .doubleQuoted
             ? min(region.lowerBound + 1, region.upperBound) : region.lowerBound
         return (Array(repeating: contentStart, count: value.count) + [region.upperBound], false)
+    }
+
+    /// The map of a flow scalar whose content is copied unchanged, the common case, found
+    /// without decoding. Equal bytes imply an unchanged copy, because every escape and
+    /// every fold changes the bytes.
+    private func verbatimOffsetMap(style: YAMLScalarStyle, region: Range<Int>, value: [UInt8]) -> [Int]? {
+        let content: Range<Int>
+        switch style {
+        case .plain:
+            content = region
+        case .singleQuoted, .doubleQuoted:
+            guard region.count >= 2 else { return nil }
+            content = (region.lowerBound + 1)..<(region.upperBound - 1)
+        case .literal, .folded:
+            return nil
+        }
+        guard content.count == value.count, file[content].elementsEqual(value) else { return nil }
+
+        // Every byte of a multibyte character maps to the character's first byte.
+        var map: [Int] = []
+        map.reserveCapacity(value.count + 1)
+        var characterStart = content.lowerBound
+        for offset in content {
+            if !YAMLCharacters.isContinuationByte(file[offset]) { characterStart = offset }
+            map.append(characterStart)
+        }
+        map.append(content.upperBound)
+        return map
     }
 
     private func decode(style: YAMLScalarStyle, region: Range<Int>, value: [UInt8]) -> DecodedText? {
