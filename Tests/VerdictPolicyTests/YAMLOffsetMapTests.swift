@@ -2,8 +2,8 @@ import XCTest
 import VerdictLanguage
 @testable import VerdictPolicy
 
-/// Each test says: in this YAML, byte N of the scalar's value maps to file line L,
-/// column C (columns count Unicode scalars, as `Source` does).
+/// Each test checks that in its YAML, byte N of a scalar's value maps to file line L,
+/// column C. Columns count Unicode scalars, as `Source` does.
 final class YAMLOffsetMapTests: XCTestCase {
     func testPlainSingleLine() throws {
         let document = try loadYAML("rule: x > 1\n")

@@ -3,7 +3,7 @@ import XCTest
 
 /// Typed readings of scalars by the YAML 1.2 core schema, and tag checks.
 final class YAMLScalarTypeTests: XCTestCase {
-    /// The single scalar of a one-line document.
+    /// Loads a one-line document and returns its single scalar.
     private func scalar(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws -> YAMLScalar {
         let document = try loadYAML(text + "\n", file: file, line: line)
         return try XCTUnwrap(document.root?.scalar, file: file, line: line)

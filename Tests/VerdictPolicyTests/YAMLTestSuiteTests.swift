@@ -12,9 +12,9 @@ import VerdictLanguage
 ///   rejected on purpose.
 ///
 /// Skip rule: a valid case is skipped when its expected events (`test.event`) show that
-/// it uses something the loader rejects on purpose: several documents, a merge key, a
-/// tag outside the core schema, a collection as a key, or aliases that expand to more
-/// than `maxAliasExpansions` nodes. The loader must then fail with the matching id.
+/// it uses something the loader rejects on purpose. Those are several documents, a merge
+/// key, a tag outside the core schema, a collection as a key, and aliases that expand to
+/// more than `maxAliasExpansions` nodes. The loader must then fail with the matching id.
 final class YAMLTestSuiteTests: XCTestCase {
     private static let suiteDirectory = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent()
@@ -51,7 +51,7 @@ final class YAMLTestSuiteTests: XCTestCase {
         return table
     }()
 
-    /// One case as stored in `cases.json`; see the README beside it.
+    /// One case as stored in `cases.json`, described in the README beside it.
     private struct Case: Decodable {
         var id = ""
         let title: String
@@ -158,8 +158,8 @@ final class YAMLTestSuiteTests: XCTestCase {
         return Outcome(category: actual == expected ? "valid cases matched in.json" : "valid cases differed from in.json")
     }
 
-    /// The value of an `in.json` file. An empty file stands for a stream without a
-    /// document; it reads as null here and is checked against a nil root.
+    /// Decodes an `in.json` file. An empty file stands for a stream without a document, so
+    /// it decodes as null here and the caller checks for a nil root.
     private static func expectedValue(_ json: String) -> JSONValue? {
         if json.allSatisfy(\.isWhitespace) { return .null }
         return try? JSONDecoder().decode(JSONValue.self, from: Data(json.utf8))
@@ -186,7 +186,8 @@ final class YAMLTestSuiteTests: XCTestCase {
             XCTAssertTrue(scalar.offsetMapIsExact, "\(caseID): inexact offset map for \(scalar.value.debugDescription)")
             XCTAssertEqual(scalar.offsetMap.count, scalar.value.utf8.count + 1, "\(caseID): offset map size")
             XCTAssertEqual(scalar.offsetMap, scalar.offsetMap.sorted(), "\(caseID): offset map goes backwards for \(scalar.value.debugDescription)")
-            XCTAssertTrue(scalar.offsetMap.allSatisfy { $0 >= 0 && $0 <= fileSize }, "\(caseID): offset map leaves the file")
+            XCTAssertGreaterThanOrEqual(scalar.offsetMap.first ?? 0, 0, "\(caseID): offset map starts before the file")
+            XCTAssertLessThanOrEqual(scalar.offsetMap.last ?? 0, fileSize, "\(caseID): offset map ends past the file")
             let location = document.source.location(of: scalar.start.offset)
             XCTAssertEqual(location.line, scalar.start.line, "\(caseID): start line of \(scalar.value.debugDescription)")
             XCTAssertEqual(location.column, scalar.start.column, "\(caseID): start column of \(scalar.value.debugDescription)")

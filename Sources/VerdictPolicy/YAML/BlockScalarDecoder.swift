@@ -1,11 +1,11 @@
 /// Re-reads the raw text of a literal (`|`) or folded (`>`) block scalar and records where
 /// each decoded byte came from.
 ///
-/// The steps follow libyaml 0.2's `yaml_parser_scan_block_scalar`: read the header
-/// (chomping and indentation indicators, then an optional comment), find the content
-/// indentation, copy each content line without its indentation, keep or fold the line
-/// breaks between lines, and chomp the final breaks. The caller checks the result against
-/// libyaml's value.
+/// The steps follow libyaml 0.2's `yaml_parser_scan_block_scalar`. First read the header:
+/// the chomping and indentation indicators, then an optional comment. Then find the
+/// content indentation and copy each content line without it. Line breaks between lines
+/// are kept or folded, and the final breaks are chomped. The caller checks the result
+/// against libyaml's value.
 struct BlockScalarDecoder {
     let file: [UInt8]
     let isLiteral: Bool
@@ -16,7 +16,7 @@ struct BlockScalarDecoder {
         var chomping = 0
         /// The indentation indicator (`|2`), or 0 when the indentation is detected.
         var indentIncrement = 0
-        /// Where the content lines start, just past the header's line break.
+        /// The offset where the content lines start, just past the header's line break.
         var contentStart = 0
     }
 

@@ -46,7 +46,7 @@ struct DocumentComposer {
                 documentCount += 1
                 if documentCount > 1 {
                     let offset = positions.byteOffset(ofCharacterIndex: start)
-                    throw failure("yaml-multiple-documents", "a second document starts here, but a policy file holds one document; move it to a file of its own", at: offset..<(offset + 1))
+                    throw failure("yaml-multiple-documents", "found a second document, but a policy file must contain exactly one; move this document to a file of its own", at: offset..<(offset + 1))
                 }
             case let .scalar(value, style, properties, start, end):
                 let composed = try composeScalar(value: value, style: style, properties: properties, start: start, end: end)
@@ -121,7 +121,7 @@ struct DocumentComposer {
         }
     }
 
-    /// The tag in a node's properties: from its `!` to the next blank or line break.
+    /// Finds the tag in a node's properties: from its `!` to the next blank or line break.
     /// Anchors cannot contain `!`, so the first one starts the tag.
     private func tagRange(in properties: Range<Int>) -> Range<Int> {
         let bytes = positions.bytes

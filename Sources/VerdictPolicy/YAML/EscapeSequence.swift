@@ -1,7 +1,7 @@
 /// The escape sequences of double-quoted scalars, as libyaml 0.2 decodes them.
 enum EscapeSequence {
-    /// The UTF-8 bytes and raw length of the escape that starts with the backslash at
-    /// `offset`, or nil when it is not a valid escape (libyaml would have failed first).
+    /// Decodes the escape that starts with the backslash at `offset` into its UTF-8 bytes
+    /// and raw length. Returns nil for an invalid escape, which libyaml rejects first.
     static func decode(_ bytes: [UInt8], at offset: Int, end: Int) -> (value: [UInt8], length: Int)? {
         guard offset + 1 < end else { return nil }
 

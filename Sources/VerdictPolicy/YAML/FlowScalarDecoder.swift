@@ -2,10 +2,10 @@
 /// where each decoded byte came from.
 ///
 /// The steps follow libyaml 0.2's scanner (`yaml_parser_scan_plain_scalar` and
-/// `yaml_parser_scan_flow_scalar`), so that the decoded bytes equal libyaml's value:
-/// runs of non-blank characters are copied (quotes and escapes decoded), blanks between
+/// `yaml_parser_scan_flow_scalar`), so that the decoded bytes equal libyaml's value. Runs
+/// of non-blank characters are copied, with quotes and escapes decoded. Blanks between
 /// them on one line are kept, and a line break with the blanks around it is folded. The
-/// first break of a fold becomes a space unless blank lines follow it, in which case each
+/// first break of a fold becomes a space unless blank lines follow it. In that case each
 /// further break becomes a line feed. The caller checks the result against libyaml's
 /// value.
 struct FlowScalarDecoder {

@@ -3,7 +3,8 @@ struct LibYAMLError: Error {
     /// True for errors of the reader (bad encoding, control characters), whose position
     /// is a byte offset rather than a mark.
     var isReaderError: Bool
-    /// What went wrong, such as "found character that cannot start any token".
+    /// libyaml's description of the problem, such as "found character that cannot start
+    /// any token".
     var problem: String
     /// The character index of the problem, for scanner and parser errors.
     var problemIndex: Int
@@ -11,7 +12,7 @@ struct LibYAMLError: Error {
     var readerByteOffset: Int
     /// The offending character of a reader error, or -1.
     var readerValue: Int
-    /// What libyaml was reading, such as "while scanning a simple key", or nil.
+    /// The construct libyaml was reading, such as "while scanning a simple key", or nil.
     var context: String?
     /// The character index where the context started.
     var contextIndex: Int

@@ -30,7 +30,7 @@ final class LibYAMLParser {
         // libyaml detects the encoding from the first bytes. Swift strings are valid
         // UTF-8, which cannot start with a UTF-16 byte order mark, so it always picks
         // UTF-8. A UTF-8 byte order mark at the start is skipped without being counted
-        // in character indexes; `TextPositions` makes up for that.
+        // in character indexes, and `TextPositions` makes up for that.
         yaml_parser_set_input_string(parser, input.buffer.baseAddress, count)
     }
 
@@ -39,7 +39,7 @@ final class LibYAMLParser {
         parser.deallocate()
     }
 
-    /// The next event, or libyaml's error.
+    /// Reads the next event, or throws libyaml's error.
     func nextEvent() throws(LibYAMLError) -> ParseEvent {
         guard isInitialized else { throw LibYAMLError.outOfMemory }
 
@@ -82,8 +82,8 @@ final class LibYAMLParser {
         }
     }
 
-    /// The start and end character indexes of the next scalar token, or nil at the end of
-    /// the stream or at a scanner error.
+    /// Scans to the next scalar token and returns its start and end character indexes, or
+    /// nil at the end of the stream or at a scanner error.
     func nextScalarToken() -> (start: Int, end: Int)? {
         guard isInitialized else { return nil }
 

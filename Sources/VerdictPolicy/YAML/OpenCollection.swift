@@ -44,7 +44,8 @@ struct OpenCollection {
         lastEntryEnd = child.node.end
     }
 
-    /// The finished collection. `end` is the end event's mark, used for flow collections.
+    /// Builds the finished collection. `end` is the end event's mark, which ends a flow
+    /// collection.
     func close(end: YAMLMark) -> ComposedNode {
         let finalEnd = isFlow ? end : lastEntryEnd
         let node: YAMLNode

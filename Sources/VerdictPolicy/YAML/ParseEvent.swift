@@ -1,5 +1,5 @@
 /// One of libyaml's parse events, copied out of C memory. Positions are libyaml's
-/// character indexes; `TextPositions` turns them into offsets and marks.
+/// character indexes, which `TextPositions` turns into offsets and marks.
 enum ParseEvent {
     /// An anchor (`&name`) and a tag, as they appear in front of a node.
     struct Properties {

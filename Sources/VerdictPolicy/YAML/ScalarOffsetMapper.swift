@@ -4,8 +4,8 @@ struct ScalarOffsetMapper {
     let file: [UInt8]
     let positions: TextPositions
 
-    /// The offset map of a scalar whose raw text (quotes and block header included) is
-    /// `region`, and whether it is exact.
+    /// Builds the offset map of a scalar whose raw text (quotes and block header included)
+    /// is `region`, and tells whether the map is exact.
     ///
     /// When re-decoding does not give libyaml's value, which would mean this decoder and
     /// libyaml disagree on some input, the map falls back to sending every byte to the
@@ -23,15 +23,15 @@ struct ScalarOffsetMapper {
             return (decoded.offsetMap, true)
         }
 
-        // NOTE: reached only when the decoders here and libyaml disagree; the tests check
+        // NOTE: reached only when the decoders here and libyaml disagree. The tests check
         // that no scalar of the YAML test suite gets here.
         let contentStart = style == .singleQuoted || style == .doubleQuoted
             ? min(region.lowerBound + 1, region.upperBound) : region.lowerBound
         return (Array(repeating: contentStart, count: value.count) + [region.upperBound], false)
     }
 
-    /// The map of a flow scalar whose content is copied unchanged, the common case, found
-    /// without decoding. Equal bytes imply an unchanged copy, because every escape and
+    /// Builds the map of a flow scalar whose content is copied unchanged (the common case)
+    /// without decoding it. Equal bytes imply an unchanged copy, because every escape and
     /// every fold changes the bytes.
     private func verbatimOffsetMap(style: YAMLScalarStyle, region: Range<Int>, value: [UInt8]) -> [Int]? {
         let content: Range<Int>

@@ -13,8 +13,8 @@ final class ScalarTokenStarts {
         scanner = LibYAMLParser(input: input, count: count)
     }
 
-    /// The character index where the scalar token ending at `end` starts, or nil when no
-    /// scalar token ends there (an empty scalar that has only properties).
+    /// Returns the character index where the scalar token ending at `end` starts, or nil
+    /// when no scalar token ends there (an empty scalar that has only properties).
     func start(ofScalarEndingAt end: Int) -> Int? {
         while true {
             if let lastToken {

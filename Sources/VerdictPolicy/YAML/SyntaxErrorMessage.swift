@@ -1,8 +1,8 @@
 import VerdictLanguage
 
 extension LibYAMLError {
-    /// The error as a "yaml-syntax" diagnostic at the problem's position, or at the start
-    /// of its context when the problem is the end of the file. The message keeps libyaml's
+    /// Converts the error into a "yaml-syntax" diagnostic at the problem's position, or at
+    /// the start of its context when the problem is the end of the file. The message keeps libyaml's
     /// words, adds where the context started, and adds what to do when the cause is clear.
     func diagnostic(positions: TextPositions, source: Source) -> Diagnostic {
         let fileSize = positions.bytes.count
@@ -36,7 +36,7 @@ extension LibYAMLError {
         return Diagnostic(id: "yaml-syntax", message: message, span: SourceSpan(start: offset, end: max(end, offset)), source: source)
     }
 
-    /// What to do about the common mistakes behind libyaml's messages.
+    /// Suggests what to do about the common mistakes behind libyaml's messages.
     private func hint(character: UInt8?) -> String? {
         if problem.contains("tab character") || (problem.contains("cannot start any token") && character == YAMLCharacters.tab) {
             return "YAML does not allow tabs for indentation, so indent with spaces"

@@ -1,7 +1,7 @@
 /// Converts between the three ways positions in a YAML file are counted: libyaml's
 /// character indexes, UTF-8 byte offsets, and 1-based lines and columns.
 ///
-/// libyaml counts `mark.index` in characters (Unicode scalars; CR LF counts as two) from
+/// libyaml counts `mark.index` in characters (Unicode scalars, CR LF counted as two) from
 /// just past a leading byte order mark, while `Source` and diagnostics use byte offsets
 /// from the start of the file. Lines and columns follow `Source`: LF, CR and
 /// CR LF end a line, and columns count Unicode scalars. libyaml's own line and column are
@@ -40,7 +40,7 @@ struct TextPositions {
                 scalarIndex += 1
             }
 
-            // CR LF ends one line; the LF then starts the next line's count.
+            // A CR followed by LF ends its line at the LF, so CR LF is one line end.
             let endsLine = byte == 0x0A || (byte == 0x0D && (offset + 1 >= bytes.count || bytes[offset + 1] != 0x0A))
             if endsLine {
                 lineStarts.append(offset + 1)
@@ -56,19 +56,19 @@ struct TextPositions {
         self.skippedLeadingScalars = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 1 : 0
     }
 
-    /// The byte offset of a libyaml character index.
+    /// Returns the byte offset of a libyaml character index.
     func byteOffset(ofCharacterIndex index: Int) -> Int {
         byteOffset(ofScalar: index + skippedLeadingScalars)
     }
 
-    /// The mark of a libyaml character index.
+    /// Returns the mark of a libyaml character index.
     func mark(atCharacterIndex index: Int) -> YAMLMark {
         let scalar = index + skippedLeadingScalars
         return mark(offset: byteOffset(ofScalar: scalar), scalarIndex: scalar)
     }
 
-    /// The byte offset of the scalar with the given index in the file, or the file size
-    /// past the end.
+    /// Returns the byte offset of the scalar with the given index in the file, or the file
+    /// size past the end.
     func byteOffset(ofScalar index: Int) -> Int {
         if isASCII { return min(max(index, 0), bytes.count) }
 
@@ -83,7 +83,7 @@ struct TextPositions {
         return min(offset, bytes.count)
     }
 
-    /// The index of the scalar that starts at or contains the given byte offset.
+    /// Returns the index of the scalar that starts at or contains the given byte offset.
     func scalarIndex(ofByte offset: Int) -> Int {
         let target = min(max(offset, 0), bytes.count)
         if isASCII { return target }
@@ -105,7 +105,7 @@ struct TextPositions {
         return index
     }
 
-    /// The mark of a byte offset.
+    /// Returns the mark of a byte offset.
     func mark(atByte offset: Int) -> YAMLMark {
         let clamped = min(max(offset, 0), bytes.count)
         return mark(offset: clamped, scalarIndex: scalarIndex(ofByte: clamped))

@@ -7,8 +7,8 @@ enum YAMLCharacters {
 
     static func isContinuationByte(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
 
-    /// The length of the UTF-8 sequence that starts with this byte; 1 for a stray byte so
-    /// that walks always advance.
+    /// Returns the length of the UTF-8 sequence that starts with this byte, or 1 for a
+    /// stray byte so that walks always advance.
     static func width(ofLeadByte byte: UInt8) -> Int {
         if byte < 0x80 { return 1 }
         if byte & 0xE0 == 0xC0 { return 2 }
@@ -17,12 +17,12 @@ enum YAMLCharacters {
         return 1
     }
 
-    /// A space or a tab, which YAML calls a blank.
+    /// Tells whether the byte at `offset` is a space or a tab, which YAML calls a blank.
     static func isBlank(_ bytes: [UInt8], at offset: Int, end: Int) -> Bool {
         offset < end && (bytes[offset] == space || bytes[offset] == tab)
     }
 
-    /// The length in bytes of the line break at `offset`, or 0 when there is none.
+    /// Returns the length in bytes of the line break at `offset`, or 0 when there is none.
     ///
     /// libyaml reads YAML 1.1 line breaks: CR LF, CR, LF, NEL (U+0085), and the line and
     /// paragraph separators U+2028 and U+2029.

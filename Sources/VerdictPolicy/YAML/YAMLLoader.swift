@@ -18,7 +18,8 @@ import VerdictLanguage
 public enum YAMLLoader {
     /// Limits that keep a hostile or broken file from using unbounded time or memory.
     public struct Options: Sendable {
-        /// The deepest nesting of sequences and mappings; a top-level collection is 1.
+        /// The deepest nesting of sequences and mappings, where a top-level collection is
+        /// at depth 1.
         public var maxDepth = 64
         /// The number of nodes that alias expansion may produce in one document, counted
         /// over all aliases. Each use of an alias counts every node it copies.
@@ -29,7 +30,7 @@ public enum YAMLLoader {
         public init() {}
     }
 
-    /// Parses a file's text into a document whose `root` is nil when the file holds no
+    /// Parses a file's text into a document whose `root` is nil when the file contains no
     /// document (empty or only comments).
     ///
     /// - Parameters:

@@ -5,8 +5,8 @@ public indirect enum YAMLNode: Sendable {
     /// Pairs in file order. Keys are unique within a mapping.
     case mapping([YAMLPair], start: YAMLMark, end: YAMLMark)
 
-    /// Where the node starts. For a collection with an anchor or tag, that is the first
-    /// property.
+    /// The position where the node starts. For a collection with an anchor or tag, that
+    /// is the first property.
     public var start: YAMLMark {
         switch self {
         case .scalar(let scalar): return scalar.start

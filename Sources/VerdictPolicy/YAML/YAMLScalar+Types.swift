@@ -25,7 +25,7 @@ extension YAMLScalar {
 
     /// A decimal number with an optional fraction and exponent, `.inf`, `-.inf` or `.nan`
     /// (in the core schema's capitalizations), or nil. Integers also read as doubles,
-    /// because a number is often accepted in either form; check `int` first when the
+    /// because a number is often accepted in either form. Check `int` first when the
     /// difference matters.
     public var double: Double? {
         guard readsAs(YAMLTag.float) || tag == YAMLTag.integer else { return nil }
@@ -50,8 +50,9 @@ extension YAMLScalar {
     }
 }
 
-/// The core schema's number syntax, checked by hand because `Int64(_:)` and
-/// `Double(_:)` accept forms that YAML does not (such as `1_000` or `0x1p3`).
+/// The core schema's number syntax, checked by hand because `Double(_:)` accepts forms
+/// that YAML does not (such as `0x1p3`, `inf` and `nan`), and `Int64(_:)` reads no
+/// `0x` or `0o` prefix.
 enum YAMLNumberSyntax {
     static func integer(_ text: String) -> Int64? {
         var digits = Substring(text)
@@ -107,7 +108,7 @@ enum YAMLNumberSyntax {
         if bytes.first == UInt8(ascii: ".") {
             bytes = bytes.dropFirst()
             fractionDigits = skipDigits()
-            // ".5" needs its fraction digits; "5." is allowed.
+            // ".5" needs its fraction digits, but "5." is allowed.
             if integerDigits == 0 && fractionDigits == 0 { return false }
         } else if integerDigits == 0 {
             return false

@@ -1,6 +1,6 @@
 import VerdictLanguage
 
-/// How a scalar is written in the file.
+/// The style in which a scalar is written in the file.
 public enum YAMLScalarStyle: Sendable, Equatable {
     case plain, singleQuoted, doubleQuoted, literal, folded
 }
@@ -14,8 +14,8 @@ public struct YAMLScalar: Sendable {
     /// The explicit tag in its full form (`!!str` is `tag:yaml.org,2002:str`), or nil when
     /// the scalar has no tag.
     public let tag: String?
-    /// Where the scalar's text starts: its first character, opening quote or block
-    /// indicator (`|`, `>`). An anchor or tag before it is not included.
+    /// The position of the scalar's first character, opening quote or block indicator
+    /// (`|`, `>`). An anchor or tag before it is not included.
     public let start: YAMLMark
     /// Just past the scalar's last character or closing quote. A block scalar ends at the
     /// start of the line after its last line break.
@@ -28,7 +28,7 @@ public struct YAMLScalar: Sendable {
     /// the value, maps just past the last source character, or to the line break when the
     /// value ends with one.
     public let offsetMap: [Int]
-    /// False when the loader could not reproduce libyaml's decoding of the raw text; the
+    /// False when the loader could not reproduce libyaml's decoding of the raw text. The
     /// map then sends every byte to the start of the scalar's content.
     let offsetMapIsExact: Bool
 
@@ -43,13 +43,13 @@ public struct YAMLScalar: Sendable {
         self.offsetMapIsExact = offsetMapIsExact
     }
 
-    /// The file offset of a UTF-8 offset in `value`, clamped to the value's bounds.
+    /// Returns the file offset of a UTF-8 offset in `value`, clamped to the value's bounds.
     public func fileOffset(ofValueOffset offset: Int) -> Int {
         offsetMap[min(max(offset, 0), offsetMap.count - 1)]
     }
 
-    /// A `Source` for an expression written in this scalar, so that diagnostics about the
-    /// expression show the file's name, line and column.
+    /// Makes a `Source` for an expression written in this scalar, so that diagnostics
+    /// about the expression show the file's name, line and column.
     public func embeddedSource(in document: YAMLDocument) -> Source {
         let embedding = Source.Embedding(fileText: document.source.text, offsetMap: offsetMap)
         return Source(text: value, name: document.source.name, embedding: embedding)

@@ -14,12 +14,13 @@ enum YAMLTag {
     static let scalarTags: Set<String> = [string, integer, float, boolean, null]
     static let allowedTags: Set<String> = scalarTags.union([sequence, mapping, nonSpecific])
 
-    /// The tag as it is usually written: `!!str` for a core tag, the full form otherwise.
+    /// Returns the tag as it is usually written: `!!str` for a core tag, the full form
+    /// otherwise.
     static func shortForm(_ tag: String) -> String {
         tag.hasPrefix(corePrefix) ? "!!" + tag.dropFirst(corePrefix.count) : tag
     }
 
-    /// The message for a tag that the loader does not accept at all.
+    /// Returns the message for a tag that the loader does not accept at all.
     static func unsupportedMessage(_ tag: String) -> String {
         "unsupported tag '\(shortForm(tag))'; only the core tags !!str, !!int, !!float, !!bool, !!null, !!seq and !!map are allowed, so remove the tag"
     }

@@ -1,5 +1,5 @@
 /// Facts about a test suite case read from its expected event stream (`test.event`),
-/// which say whether the case uses something that the loader rejects on purpose.
+/// which show whether the case uses something that the loader rejects on purpose.
 ///
 /// Reading the expected events, not our own output, keeps the skip rule independent of
 /// the loader: a case that the loader wrongly rejects is not skipped by accident.
@@ -76,8 +76,9 @@ struct EventStreamFacts {
         }
     }
 
-    /// The loader's diagnostic ids that this case may fail with because of what it uses,
-    /// each with the reason. Empty when the case uses nothing that is rejected on purpose.
+    /// Lists the loader's diagnostic ids that this case may fail with because of what it
+    /// uses, each with the reason. The list is empty when the case uses nothing that is
+    /// rejected on purpose.
     func deliberateRejections(maxAliasExpansions: Int) -> [(id: String, reason: String)] {
         var rejections: [(id: String, reason: String)] = []
         if documentCount > 1 { rejections.append(("yaml-multiple-documents", "several documents")) }
@@ -89,9 +90,10 @@ struct EventStreamFacts {
     }
 }
 
-/// One line of a `test.event` file: the event kind, then an optional anchor (`&a`), tag
-/// (`<tag>`) and collection style (`{}` or `[]`), then the scalar value or alias, which
-/// starts with its style indicator (`:`, `'`, `"`, `|`, `>`) or `*` and may hold spaces.
+/// One line of a `test.event` file. It has the event kind, then an optional anchor
+/// (`&a`), tag (`<tag>`) and collection style (`{}` or `[]`), then the scalar value or
+/// alias. The value starts with its style indicator (`:`, `'`, `"`, `|`, `>`) or `*`,
+/// and may contain spaces.
 private struct EventLine {
     var kind = ""
     var anchor: String?

@@ -27,7 +27,7 @@ enum JSONValue: Equatable, Decodable, CustomStringConvertible {
         }
     }
 
-    /// The JSON value of a loaded node, typing scalars with the loader's accessors in the
+    /// Converts a loaded node to JSON, typing scalars with the loader's accessors in the
     /// order of the core schema: null, boolean, integer, float, then string.
     init(_ node: YAMLNode?) {
         guard let node else {

@@ -12,8 +12,8 @@ func loadYAML(_ text: String, options: YAMLLoader.Options = .init(), file: Stati
     }
 }
 
-/// The diagnostic for YAML text that must not load, or nil (and a test failure) when it
-/// loads.
+/// Returns the diagnostic for YAML text that must not load, or nil (and a test failure)
+/// when it loads.
 func loadError(_ text: String, options: YAMLLoader.Options = .init(), file: StaticString = #filePath, line: UInt = #line) -> Diagnostic? {
     do {
         _ = try YAMLLoader.load(text: text, name: "policy.yaml", options: options)
@@ -24,7 +24,7 @@ func loadError(_ text: String, options: YAMLLoader.Options = .init(), file: Stat
     }
 }
 
-/// The line and column of a diagnostic, as "LINE:COLUMN".
+/// Returns the line and column of a diagnostic, as "LINE:COLUMN".
 func position(of diagnostic: Diagnostic?) -> String? {
     diagnostic.map { "\($0.location.line):\($0.location.column)" }
 }
@@ -54,7 +54,8 @@ extension YAMLNode {
 }
 
 extension YAMLDocument {
-    /// The scalar at a path of keys and indexes, failing the test when there is none.
+    /// Returns the scalar at a path of keys and indexes, failing the test when there is
+    /// none.
     func scalar(_ path: Any..., file: StaticString = #filePath, line: UInt = #line) throws -> YAMLScalar {
         var node = root
         for step in path {
@@ -64,8 +65,8 @@ extension YAMLDocument {
         return try XCTUnwrap(node?.scalar, "no scalar at \(path)", file: file, line: line)
     }
 
-    /// The file position, as "LINE:COLUMN", of a UTF-8 offset in a scalar's value, found
-    /// the way an expression's diagnostics find it: through the embedded `Source`.
+    /// Returns the file position, as "LINE:COLUMN", of a UTF-8 offset in a scalar's value.
+    /// It goes through the embedded `Source`, as an expression's diagnostics do.
     func position(ofValueByte offset: Int, in scalar: YAMLScalar) -> String {
         let location = scalar.embeddedSource(in: self).location(of: offset)
         return "\(location.line):\(location.column)"
