@@ -14,7 +14,15 @@ import VerdictLanguage
 /// - `yaml-merge-key`: a merge key (`<<`);
 /// - `yaml-tag`: a tag outside the core schema, or a value that does not match its tag;
 /// - `yaml-complex-key`: a sequence or mapping used as a key;
-/// - `yaml-duplicate-key`: a key that appears twice in one mapping.
+/// - `yaml-duplicate-key`: a key that appears twice in one mapping. Keys compare by their
+///   decoded text, because policy formats look keys up as strings, so `1` and `"1"` are
+///   duplicates.
+///
+/// NOTE: libyaml 0.2 parses YAML 1.1. It rejects some valid YAML 1.2 (empty keys such as
+/// `: a`, tabs used as separation, anchor names with characters other than letters,
+/// digits, `-` and `_`, and `:` with no space after it inside a flow collection). It also
+/// accepts a few invalid inputs, such as a comment with no space before its `#`. The
+/// `YAMLTestSuiteTests` lists each case.
 public enum YAMLLoader {
     /// Limits that keep a hostile or broken file from using unbounded time or memory.
     public struct Options: Sendable {
@@ -23,6 +31,9 @@ public enum YAMLLoader {
         public var maxDepth = 64
         /// The number of nodes that alias expansion may produce in one document, counted
         /// over all aliases. Each use of an alias counts every node it copies.
+        ///
+        /// NOTE: a long scalar counts as one node. Expanded nodes share storage, so memory
+        /// stays flat, but a caller that copies every expanded string out pays for each.
         public var maxAliasExpansions = 1_000
         /// The largest file accepted, in UTF-8 bytes.
         public var maxBytes = 16 << 20

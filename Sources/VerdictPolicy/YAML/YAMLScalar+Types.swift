@@ -17,7 +17,8 @@ extension YAMLScalar {
     }
 
     /// A decimal, `0x` hexadecimal or `0o` octal integer with an optional sign that fits
-    /// in Int64, or nil.
+    /// in Int64, or nil. The core schema allows a sign on decimal integers only, and this
+    /// accessor also accepts one on the other two, so `-0x10` is -16.
     public var int: Int64? {
         guard readsAs(YAMLTag.integer) else { return nil }
         return YAMLNumberSyntax.integer(value)
