@@ -4,21 +4,55 @@
 /// counts multiply, so the compiler stops with an error as soon as the program
 /// passes `maximumInstructionCount`. The work before that point is bounded too,
 /// because every node other than `.empty` emits at least one instruction.
+///
+/// The tree is walked with an explicit stack of steps rather than by recursion, so a
+/// deeply nested pattern cannot overflow the thread stack. A step that must patch
+/// an instruction emitted earlier finds its index on `pendingSplits` or `pendingJumps`.
+/// Those stacks work because a node's steps all finish before its parent's next step.
 struct RegexCompiler {
     /// The largest program allowed. It bounds the memory of a compiled expression and
     /// the per-character cost of a search, which is proportional to the program size.
     static let maximumInstructionCount = 100_000
 
+    private enum Step {
+        case emit(RegexNode)
+        /// Emits the node `count` more times.
+        case emitCopies(RegexNode, count: Int)
+        /// Emits `count` nested optional copies of the node, as in x(?:x)? for 2.
+        case emitOptionalCopies(RegexNode, count: Int)
+        /// Appends a split to patch later and pushes its index on `pendingSplits`.
+        case openSplit
+        /// Pops `count` splits and points each one at the next instruction when skipped.
+        case closeSplits(count: Int, isGreedy: Bool)
+        /// Appends a jump to patch later and pushes its index on `pendingJumps`.
+        case openJump
+        /// Pops `count` jumps and points them at the next instruction.
+        case closeJumps(count: Int)
+        /// Pushes the index of the next instruction on `pendingSplits`, as the start of a loop.
+        case markLoopStart
+        /// Pops a loop start and appends the split that repeats or leaves the loop.
+        case closeLoop(isGreedy: Bool)
+        case enterRepetition(operatorOffset: Int)
+        case leaveRepetition
+    }
+
     private var instructions: [RegexInstruction] = []
     private var classes: [CharacterClass] = []
     private var classIndex: [CharacterClass: Int] = [:]
 
-    /// The offset of the outermost repetition being expanded, reported when the program gets too large.
-    private var expandingRepetitionOffset: Int?
+    private var steps: [Step] = []
+    private var pendingSplits: [Int] = []
+    private var pendingJumps: [Int] = []
+
+    /// The operator offsets of the repetitions being expanded, outermost first. The
+    /// outermost is reported when the program gets too large, because its count is
+    /// the one that multiplies everything inside it.
+    private var repetitionOffsets: [Int] = []
 
     static func compile(_ root: RegexNode) throws(RegexSyntaxError) -> RegexProgram {
         var compiler = RegexCompiler()
-        try compiler.emit(root)
+        compiler.steps.append(.emit(root))
+        try compiler.run()
         try compiler.append(.match)
         return RegexProgram(
             instructions: compiler.instructions,
@@ -27,17 +61,61 @@ struct RegexCompiler {
             literalPrefix: root.literalPrefix)
     }
 
-    // MARK: Emitting
+    // MARK: Steps
 
-    @discardableResult
-    private mutating func append(_ instruction: RegexInstruction) throws(RegexSyntaxError) -> Int {
-        if instructions.count >= Self.maximumInstructionCount {
-            throw RegexSyntaxError(
-                RegexErrorMessages.programTooLarge(limit: Self.maximumInstructionCount),
-                at: expandingRepetitionOffset ?? 0)
+    /// Pushes `sequence` so that its first step runs next.
+    private mutating func schedule(_ sequence: [Step]) {
+        steps.append(contentsOf: sequence.reversed())
+    }
+
+    private mutating func run() throws(RegexSyntaxError) {
+        while let step = steps.popLast() {
+            switch step {
+            case .emit(let node):
+                try emit(node)
+
+            case .emitCopies(let node, let count):
+                if count > 0 {
+                    schedule([.emit(node), .emitCopies(node, count: count - 1)])
+                }
+
+            case .emitOptionalCopies(let node, let count):
+                if count > 0 {
+                    schedule([.openSplit, .emit(node), .emitOptionalCopies(node, count: count - 1)])
+                }
+
+            case .openSplit:
+                pendingSplits.append(try append(.split(preferred: 0, alternative: 0)))
+
+            case .closeSplits(let count, let isGreedy):
+                for _ in 0..<count {
+                    let split = pendingSplits.removeLast()
+                    instructions[split] = makeSplit(enter: split + 1, skip: instructions.count, isGreedy: isGreedy)
+                }
+
+            case .openJump:
+                pendingJumps.append(try append(.jump(0)))
+
+            case .closeJumps(let count):
+                for _ in 0..<count {
+                    instructions[pendingJumps.removeLast()] = .jump(instructions.count)
+                }
+
+            case .markLoopStart:
+                pendingSplits.append(instructions.count)
+
+            case .closeLoop(let isGreedy):
+                let loopStart = pendingSplits.removeLast()
+                let split = instructions.count
+                try append(makeSplit(enter: loopStart, skip: split + 1, isGreedy: isGreedy))
+
+            case .enterRepetition(let operatorOffset):
+                repetitionOffsets.append(operatorOffset)
+
+            case .leaveRepetition:
+                repetitionOffsets.removeLast()
+            }
         }
-        instructions.append(instruction)
-        return instructions.count - 1
     }
 
     private mutating func emit(_ node: RegexNode) throws(RegexSyntaxError) {
@@ -55,21 +133,77 @@ struct RegexCompiler {
         case .assertion(let assertion):
             try append(.assertion(assertion))
         case .concatenation(let items):
-            for item in items {
-                try emit(item)
-            }
+            schedule(items.map { .emit($0) })
         case .alternation(let branches):
-            try emitAlternation(branches)
+            scheduleAlternation(branches)
         case .repetition(let operand, let minimum, let maximum, let isGreedy, let operatorOffset):
-            let isOutermost = expandingRepetitionOffset == nil
-            if isOutermost {
-                expandingRepetitionOffset = operatorOffset
-            }
-            try emitRepetition(operand, minimum: minimum, maximum: maximum, isGreedy: isGreedy)
-            if isOutermost {
-                expandingRepetitionOffset = nil
-            }
+            schedule([.enterRepetition(operatorOffset: operatorOffset)]
+                + repetitionSteps(operand, minimum: minimum, maximum: maximum, isGreedy: isGreedy)
+                + [.leaveRepetition])
         }
+    }
+
+    /// Schedules `a|b|c` as a chain of splits that prefer the earlier branch:
+    ///
+    ///         split L1, L2
+    ///     L1: <a>
+    ///         jump End
+    ///     L2: split L3, L4
+    ///     L3: <b>
+    ///         jump End
+    ///     L4: <c>
+    ///    End:
+    private mutating func scheduleAlternation(_ branches: [RegexNode]) {
+        var sequence: [Step] = []
+        for branch in branches.dropLast() {
+            // The split is closed right after its jump, so "skip" lands on the next branch.
+            sequence += [.openSplit, .emit(branch), .openJump, .closeSplits(count: 1, isGreedy: true)]
+        }
+        if let last = branches.last {
+            sequence.append(.emit(last))
+        }
+        sequence.append(.closeJumps(count: branches.count - 1))
+        schedule(sequence)
+    }
+
+    /// Returns the steps of `x{minimum,maximum}`, where a nil maximum means no bound.
+    ///
+    /// x* is compiled as (?:x+)?, which is the same size as the usual loop
+    /// `L: split body, End; body; jump L`. The loop form would be wrong when x can match
+    /// the empty string: an empty iteration jumps back to the split already visited at
+    /// this position, so the thread that leaves the loop would lose its priority, and
+    /// `(|a)*` would match "aa" instead of "".
+    private func repetitionSteps(_ operand: RegexNode, minimum: Int, maximum: Int?, isGreedy: Bool) -> [Step] {
+        let plus: [Step] = [.markLoopStart, .emit(operand), .closeLoop(isGreedy: isGreedy)]
+        guard let maximum else {
+            if minimum == 0 {
+                return [.openSplit] + plus + [.closeSplits(count: 1, isGreedy: isGreedy)]
+            }
+            // x{n,} is n-1 copies followed by x+.
+            return [.emitCopies(operand, count: minimum - 1)] + plus
+        }
+
+        // x{n,m} continues with m-n optional copies, each entered only after the one
+        // before it matched. Every skip goes to the common end, as in x(?:x(?:x)?)?.
+        let optionalCount = maximum - minimum
+        return [
+            .emitCopies(operand, count: minimum),
+            .emitOptionalCopies(operand, count: optionalCount),
+            .closeSplits(count: optionalCount, isGreedy: isGreedy),
+        ]
+    }
+
+    // MARK: Instructions
+
+    @discardableResult
+    private mutating func append(_ instruction: RegexInstruction) throws(RegexSyntaxError) -> Int {
+        if instructions.count >= Self.maximumInstructionCount {
+            throw RegexSyntaxError(
+                RegexErrorMessages.programTooLarge(limit: Self.maximumInstructionCount),
+                at: repetitionOffsets.first ?? 0)
+        }
+        instructions.append(instruction)
+        return instructions.count - 1
     }
 
     /// Stores each distinct class once, so `[a-z]{1000}` keeps one copy of the class.
@@ -80,93 +214,6 @@ struct RegexCompiler {
         return classes.count - 1
     }
 
-    /// Emits `a|b|c` as a chain of splits that prefer the earlier branch:
-    ///
-    ///         split L1, L2
-    ///     L1: <a>
-    ///         jump End
-    ///     L2: split L3, L4
-    ///     L3: <b>
-    ///         jump End
-    ///     L4: <c>
-    ///    End:
-    private mutating func emitAlternation(_ branches: [RegexNode]) throws(RegexSyntaxError) {
-        var jumpsToEnd: [Int] = []
-        for branch in branches.dropLast() {
-            let split = try append(.split(preferred: 0, alternative: 0))
-            try emit(branch)
-            jumpsToEnd.append(try append(.jump(0)))
-            instructions[split] = .split(preferred: split + 1, alternative: instructions.count)
-        }
-        if let last = branches.last {
-            try emit(last)
-        }
-        for jump in jumpsToEnd {
-            instructions[jump] = .jump(instructions.count)
-        }
-    }
-
-    private mutating func emitRepetition(
-        _ operand: RegexNode, minimum: Int, maximum: Int?, isGreedy: Bool
-    ) throws(RegexSyntaxError) {
-        guard let maximum else {
-            // x{n,} is n-1 copies followed by x+, and x{0,} is x*.
-            if minimum == 0 {
-                try emitStar(operand, isGreedy: isGreedy)
-                return
-            }
-            for _ in 1..<minimum {
-                try emit(operand)
-            }
-            try emitPlus(operand, isGreedy: isGreedy)
-            return
-        }
-
-        for _ in 0..<minimum {
-            try emit(operand)
-        }
-
-        // x{n,m} continues with m-n optional copies, each entered only after the one
-        // before it matched. Every skip goes to the common end, as in x(?:x(?:x)?)?.
-        var splits: [Int] = []
-        for _ in minimum..<maximum {
-            splits.append(try append(.split(preferred: 0, alternative: 0)))
-            try emit(operand)
-        }
-        let end = instructions.count
-        for split in splits {
-            instructions[split] = makeSplit(enter: split + 1, skip: end, isGreedy: isGreedy)
-        }
-    }
-
-    /// Emits x* as `L: split body, End; body; jump L`.
-    ///
-    /// When x can match the empty string, x* is compiled as (?:x+)? instead. With the
-    /// loop form, an empty iteration of a lazy or alternating body would jump back to
-    /// the split already visited at this position, and the thread that leaves the loop
-    /// would lose its priority: `(|a)*` would match "aa" instead of "".
-    private mutating func emitStar(_ operand: RegexNode, isGreedy: Bool) throws(RegexSyntaxError) {
-        if operand.isNullable {
-            let split = try append(.split(preferred: 0, alternative: 0))
-            try emitPlus(operand, isGreedy: isGreedy)
-            instructions[split] = makeSplit(enter: split + 1, skip: instructions.count, isGreedy: isGreedy)
-            return
-        }
-
-        let split = try append(.split(preferred: 0, alternative: 0))
-        try emit(operand)
-        try append(.jump(split))
-        instructions[split] = makeSplit(enter: split + 1, skip: instructions.count, isGreedy: isGreedy)
-    }
-
-    /// Emits x+ as `L: body; split L, End`.
-    private mutating func emitPlus(_ operand: RegexNode, isGreedy: Bool) throws(RegexSyntaxError) {
-        let loopStart = instructions.count
-        try emit(operand)
-        let split = try append(.split(preferred: 0, alternative: 0))
-        instructions[split] = makeSplit(enter: loopStart, skip: split + 1, isGreedy: isGreedy)
-    }
-
     private func makeSplit(enter: Int, skip: Int, isGreedy: Bool) -> RegexInstruction {
         isGreedy ? .split(preferred: enter, alternative: skip) : .split(preferred: skip, alternative: enter)
     }
@@ -175,14 +222,11 @@ struct RegexCompiler {
 extension RegexNode {
     /// True when the node begins with `\A`, so a match can only start at offset 0.
     var startsWithBeginningOfText: Bool {
-        switch self {
-        case .assertion(.beginningOfText):
-            return true
-        case .concatenation(let items):
-            return items.first?.startsWithBeginningOfText ?? false
-        default:
-            return false
+        var node = self
+        while case .concatenation(let items) = node, let first = items.first {
+            node = first
         }
+        return node == .assertion(.beginningOfText)
     }
 
     /// The UTF-8 bytes of the literal scalars that begin every match.

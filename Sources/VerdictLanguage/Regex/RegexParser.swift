@@ -13,14 +13,13 @@ struct RegexFlags: Sendable {
 /// Parses RE2 syntax into a `RegexNode` tree, applying flags as it goes.
 ///
 /// The parser works on the pattern's Unicode scalars and reports errors at UTF-8 byte
-/// offsets. It is recursive descent: alternation, then concatenation, then an atom
-/// with its repetition operators. Escapes and bracket classes live in extensions.
+/// offsets. Group openings, repetitions, escapes and bracket classes live in extensions.
 struct RegexParser {
     /// The largest count allowed in `{n,m}`, as in RE2.
     static let maximumRepetitionCount = 1000
 
-    /// The deepest group nesting allowed, as in RE2. It bounds the recursion of the
-    /// parser and the compiler, so a hostile pattern cannot overflow the stack.
+    /// The deepest group nesting allowed. It bounds the recursion of the compiler, so a
+    /// hostile pattern cannot overflow the thread stack.
     static let maximumNestingDepth = 1000
 
     let scalars: [Unicode.Scalar]
@@ -33,18 +32,11 @@ struct RegexParser {
 
     var flags = RegexFlags()
     var groupNames: Set<String> = []
-    var nestingDepth = 0
 
     /// Parses a whole pattern.
     static func parse(_ pattern: String) throws(RegexSyntaxError) -> RegexNode {
         var parser = RegexParser(pattern)
-        let root = try parser.parseAlternation()
-
-        // parseAlternation stops only at the end or at a ')' that closes no group.
-        if parser.position < parser.scalars.count {
-            throw RegexSyntaxError(RegexErrorMessages.unmatchedClosingParenthesis, at: parser.offset())
-        }
-        return root
+        return try parser.parsePattern()
     }
 
     init(_ pattern: String) {
@@ -91,33 +83,82 @@ struct RegexParser {
 
     // MARK: Structure
 
-    mutating func parseAlternation() throws(RegexSyntaxError) -> RegexNode {
-        var branches = [try parseConcatenation()]
-        while peek() == "|" {
-            position += 1
-            branches.append(try parseConcatenation())
-        }
-        return branches.count == 1 ? branches[0] : .alternation(branches)
+    /// A group whose ')' has not been read yet, with the state of the enclosing group
+    /// to restore when it closes.
+    private struct OpenGroup {
+        var enclosingBranches: [RegexNode]
+        var enclosingItems: [RegexNode]
+        var enclosingFlags: RegexFlags
+        var openIndex: Int
     }
 
-    mutating func parseConcatenation() throws(RegexSyntaxError) -> RegexNode {
+    /// Parses the pattern from the current position to its end.
+    ///
+    /// Groups are kept on an explicit stack instead of in recursive calls, so a deeply
+    /// nested pattern costs heap memory rather than thread stack.
+    mutating func parsePattern() throws(RegexSyntaxError) -> RegexNode {
+        var openGroups: [OpenGroup] = []
+        var branches: [RegexNode] = []
         var items: [RegexNode] = []
-        while let scalar = peek(), scalar != "|", scalar != ")" {
-            // A repetition operator directly after an atom is read with the atom, so one
-            // found here follows '(', '|', a flag group or the start of the pattern.
-            let operatorStart = position
-            if let repetition = parseRepetitionOperator() {
-                throw RegexSyntaxError(
-                    RegexErrorMessages.missingRepetitionOperand(repetition.text), at: offset(operatorStart))
-            }
 
-            guard let atom = try parseAtom(appendingLeadingLiteralsTo: &items) else { continue }
-            items.append(try parseRepetitions(of: atom))
+        while let scalar = peek() {
+            switch scalar {
+            case "|":
+                position += 1
+                branches.append(.concatenating(items))
+                items = []
+
+            case "(":
+                let openIndex = position
+                let enclosingFlags = flags
+                guard try parseGroupOpening() else { continue }
+
+                if openGroups.count >= Self.maximumNestingDepth {
+                    throw RegexSyntaxError(RegexErrorMessages.tooDeep(limit: Self.maximumNestingDepth), at: offset(openIndex))
+                }
+                openGroups.append(OpenGroup(
+                    enclosingBranches: branches, enclosingItems: items,
+                    enclosingFlags: enclosingFlags, openIndex: openIndex))
+                branches = []
+                items = []
+
+            case ")":
+                guard let group = openGroups.popLast() else {
+                    throw RegexSyntaxError(RegexErrorMessages.unmatchedClosingParenthesis, at: offset())
+                }
+                position += 1
+                let contents = Self.alternating(branches, items)
+                branches = group.enclosingBranches
+                items = group.enclosingItems
+                flags = group.enclosingFlags
+                items.append(try parseRepetitions(of: contents))
+
+            default:
+                // A repetition operator directly after an atom is read with the atom, so one
+                // found here follows '(', '|', a flag group or the start of the pattern.
+                let operatorStart = position
+                if let repetition = parseRepetitionOperator() {
+                    throw RegexSyntaxError(
+                        RegexErrorMessages.missingRepetitionOperand(repetition.text), at: offset(operatorStart))
+                }
+                guard let atom = try parseAtom(appendingLeadingLiteralsTo: &items) else { continue }
+                items.append(try parseRepetitions(of: atom))
+            }
         }
-        return .concatenating(items)
+
+        if let innermost = openGroups.last {
+            throw RegexSyntaxError(RegexErrorMessages.missingClosingParenthesis, at: offset(innermost.openIndex))
+        }
+        return Self.alternating(branches, items)
     }
 
-    /// Parses one atom, or nothing for a flag group such as `(?i)` or an empty `\Q\E`.
+    /// Builds the alternation of the finished `branches` and the branch still in `items`.
+    private static func alternating(_ branches: [RegexNode], _ items: [RegexNode]) -> RegexNode {
+        let last = RegexNode.concatenating(items)
+        return branches.isEmpty ? last : .alternation(branches + [last])
+    }
+
+    /// Parses one atom other than a group, or nothing for an empty `\Q\E`.
     ///
     /// `\Q...\E` yields several literals, but a repetition operator after it applies
     /// only to the last one, so the others go straight into `items`.
@@ -126,8 +167,6 @@ struct RegexParser {
     ) throws(RegexSyntaxError) -> RegexNode? {
         let scalar = scalars[position]
         switch scalar {
-        case "(":
-            return try parseGroup()
         case "[":
             return try parseBracketClass()
         case "\\":
@@ -153,156 +192,5 @@ struct RegexParser {
         let equivalents = CaseFolding.equivalents(of: scalar)
         if equivalents.count == 1 { return .literal(scalar) }
         return .characterClass(CharacterClass(scalars: equivalents))
-    }
-
-    // MARK: Groups
-
-    /// Parses a group, or applies a flag group such as `(?i)` and returns nil.
-    mutating func parseGroup() throws(RegexSyntaxError) -> RegexNode? {
-        let openIndex = position
-        let outerFlags = flags
-        position += 1
-
-        if peek() == "?" {
-            try rejectUnsupportedGroup(openIndex: openIndex)
-
-            if isLooking(at: "?P<") || isLooking(at: "?<") {
-                position += isLooking(at: "?P<") ? 3 : 2
-                try parseGroupName(openIndex: openIndex)
-            } else {
-                position += 1
-                let isScoped = try parseFlags(openIndex: openIndex)
-
-                // (?i) sets flags until the end of the enclosing group, which restores them.
-                if !isScoped { return nil }
-            }
-        }
-
-        nestingDepth += 1
-        if nestingDepth > Self.maximumNestingDepth {
-            throw RegexSyntaxError(RegexErrorMessages.tooDeep(limit: Self.maximumNestingDepth), at: offset(openIndex))
-        }
-
-        let contents = try parseAlternation()
-        guard peek() == ")" else {
-            throw RegexSyntaxError(RegexErrorMessages.missingClosingParenthesis, at: offset(openIndex))
-        }
-        position += 1
-        nestingDepth -= 1
-        flags = outerFlags
-        return contents
-    }
-
-    /// Rejects the Perl and PCRE group forms that RE2 leaves out. Position is at the '?'.
-    func rejectUnsupportedGroup(openIndex: Int) throws(RegexSyntaxError) {
-        let openOffset = offset(openIndex)
-        let forms: [(prefix: String, feature: String, lacks: String)] = [
-            ("?=", "look-ahead", "look-around"),
-            ("?!", "negative look-ahead", "look-around"),
-            ("?<=", "look-behind", "look-around"),
-            ("?<!", "negative look-behind", "look-around"),
-            ("?>", "atomic group", "atomic groups"),
-            ("?(", "conditional", "conditionals"),
-            ("?P=", "named back-reference", "back-references"),
-            ("?P>", "recursion", "recursion"),
-            ("?&", "recursion", "recursion"),
-            ("?R", "recursion", "recursion"),
-            ("?|", "branch reset group", "branch reset groups"),
-        ]
-        for form in forms where isLooking(at: form.prefix) {
-            throw RegexSyntaxError(
-                RegexErrorMessages.unsupported(form.feature, "(" + form.prefix, lacks: form.lacks), at: openOffset)
-        }
-
-        if isLooking(at: "?#") {
-            throw RegexSyntaxError(RegexErrorMessages.commentGroup, at: openOffset)
-        }
-
-        // (?1), (?+1) and (?-1) call a numbered group; (?-i) is a flag group.
-        let hasSign = peek(1) == "+" || peek(1) == "-"
-        let digitIndex = position + (hasSign ? 2 : 1)
-        if let digit = peek(digitIndex - position), ("0"..."9").contains(digit) {
-            var spelling = ""
-            spelling.unicodeScalars.append(contentsOf: scalars[openIndex...digitIndex])
-            throw RegexSyntaxError(
-                RegexErrorMessages.unsupported("recursion", spelling, lacks: "recursion"), at: openOffset)
-        }
-    }
-
-    /// Parses a group name up to '>' and records it. Position is at the first letter.
-    mutating func parseGroupName(openIndex: Int) throws(RegexSyntaxError) {
-        let nameStart = position
-        while let scalar = peek(), scalar != ">" {
-            position += 1
-        }
-        guard peek() == ">" else {
-            throw RegexSyntaxError(RegexErrorMessages.missingGroupNameEnd, at: offset(openIndex))
-        }
-
-        let name = text(from: nameStart)
-        position += 1
-        if name.isEmpty {
-            throw RegexSyntaxError(RegexErrorMessages.emptyGroupName, at: offset(nameStart))
-        }
-        let isValid = name.unicodeScalars.allSatisfy { $0.isASCII && ASCIIClasses.isWordCharacter($0.value) }
-        if !isValid {
-            throw RegexSyntaxError(RegexErrorMessages.invalidGroupName(name), at: offset(nameStart))
-        }
-        if !groupNames.insert(name).inserted {
-            throw RegexSyntaxError(RegexErrorMessages.duplicateGroupName(name), at: offset(nameStart))
-        }
-    }
-
-    /// Parses the flags of `(?flags)` or `(?flags:`, updating `flags`. Position is just
-    /// after the '?'. Returns true for the scoped form `(?flags:`, which opens a group.
-    mutating func parseFlags(openIndex: Int) throws(RegexSyntaxError) -> Bool {
-        var isNegated = false
-        var negationIndex = 0
-        var hasFlag = false
-        var hasNegatedFlag = false
-
-        while true {
-            guard let scalar = peek() else {
-                throw RegexSyntaxError(RegexErrorMessages.missingClosingParenthesis, at: offset(openIndex))
-            }
-            switch scalar {
-            case "i", "m", "s", "U":
-                setFlag(scalar, to: !isNegated)
-                hasFlag = true
-                hasNegatedFlag = hasNegatedFlag || isNegated
-            case "-":
-                if isNegated {
-                    throw RegexSyntaxError(RegexErrorMessages.repeatedFlagNegation, at: offset())
-                }
-                isNegated = true
-                negationIndex = position
-            case ":", ")":
-                if isNegated && !hasNegatedFlag {
-                    throw RegexSyntaxError(RegexErrorMessages.danglingFlagNegation, at: offset(negationIndex))
-                }
-                if scalar == ")" && !hasFlag {
-                    throw RegexSyntaxError(RegexErrorMessages.missingFlags, at: offset(openIndex))
-                }
-                position += 1
-                return scalar == ":"
-            default:
-                // An unknown first character means an unknown group form, not a flag.
-                if position == openIndex + 2 {
-                    position += 1
-                    throw RegexSyntaxError(RegexErrorMessages.unknownGroupSyntax(text(from: openIndex)), at: offset(openIndex))
-                }
-                throw RegexSyntaxError(RegexErrorMessages.unknownFlag(String(scalar)), at: offset())
-            }
-            position += 1
-        }
-    }
-
-    private mutating func setFlag(_ letter: Unicode.Scalar, to value: Bool) {
-        switch letter {
-        case "i": flags.isCaseInsensitive = value
-        case "m": flags.isMultiLine = value
-        case "s": flags.dotMatchesNewline = value
-        default: flags.isUngreedy = value
-        }
     }
 }

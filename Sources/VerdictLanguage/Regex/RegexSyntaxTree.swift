@@ -36,22 +36,6 @@ indirect enum RegexNode: Sendable, Equatable {
     /// operator, for the error raised when the expansion is too large.
     case repetition(RegexNode, minimum: Int, maximum: Int?, isGreedy: Bool, operatorOffset: Int)
 
-    /// True when the node can match the empty string.
-    var isNullable: Bool {
-        switch self {
-        case .empty, .assertion:
-            return true
-        case .literal, .characterClass, .anyScalar, .anyScalarExceptNewline:
-            return false
-        case .concatenation(let items):
-            return items.allSatisfy(\.isNullable)
-        case .alternation(let branches):
-            return branches.contains(where: \.isNullable)
-        case .repetition(let operand, let minimum, _, _, _):
-            return minimum == 0 || operand.isNullable
-        }
-    }
-
     /// Builds a concatenation, dropping empty items and unwrapping a single item.
     static func concatenating(_ items: [RegexNode]) -> RegexNode {
         let nonEmpty = items.filter { $0 != .empty }
