@@ -37,7 +37,6 @@ enum RegexErrorMessages {
 
     // MARK: Flags
 
-    static let missingFlags = "missing flags after '(?'; write flags such as (?i) or (?i:...)"
     static let danglingFlagNegation = "missing flag after '-'; write a flag to turn off, as in (?-i)"
     static let repeatedFlagNegation = "a flag group can contain '-' only once, as in (?i-s)"
 

@@ -82,10 +82,10 @@ extension RegexParser {
 
     /// Parses the flags of `(?flags)` or `(?flags:`, updating `flags`. Position is just
     /// after the '?'. Returns true for the scoped form `(?flags:`, which opens a group.
+    /// As in RE2, `(?)` sets no flag and is accepted.
     mutating func parseFlags(openIndex: Int) throws(RegexSyntaxError) -> Bool {
         var isNegated = false
         var negationIndex = 0
-        var hasFlag = false
         var hasNegatedFlag = false
 
         while true {
@@ -95,7 +95,6 @@ extension RegexParser {
             switch scalar {
             case "i", "m", "s", "U":
                 setFlag(scalar, to: !isNegated)
-                hasFlag = true
                 hasNegatedFlag = hasNegatedFlag || isNegated
             case "-":
                 if isNegated {
@@ -106,9 +105,6 @@ extension RegexParser {
             case ":", ")":
                 if isNegated && !hasNegatedFlag {
                     throw RegexSyntaxError(RegexErrorMessages.danglingFlagNegation, at: offset(negationIndex))
-                }
-                if scalar == ")" && !hasFlag {
-                    throw RegexSyntaxError(RegexErrorMessages.missingFlags, at: offset(openIndex))
                 }
                 position += 1
                 return scalar == ":"
