@@ -214,6 +214,10 @@ final class RegexTests: XCTestCase {
             MatchCase("(?i)[[:upper:]]", "a", 0..<1),
             MatchCase("(?i)\\p{Lu}", "a", 0..<1),
             MatchCase("(?i)1", "1", 0..<1),
+            MatchCase("(?i)\\x{1FBE}", "Ι", 0..<2),
+            MatchCase("(?i)ﬅ", "ﬆ", 0..<3),
+            MatchCase("(?i)ǅ", "Ǆ", 0..<2),
+            MatchCase("(?i)µ", "Μ", 0..<2),
         ])
     }
 

@@ -6,6 +6,7 @@
 /// which gives classes such as {k, K, U+212A KELVIN SIGN} and {s, S, U+017F LONG S}.
 /// Scalars that full case folding leaves alone (`changesWhenCaseFolded` is false),
 /// such as U+0131 DOTLESS I, contribute no mapping of their own, as in CaseFolding.txt.
+/// A short list adds the few folds that the mappings miss.
 enum CaseFolding {
     /// The fold classes, built on first use. A static `let` is initialized once, thread-safely.
     private static let table = FoldTable()
@@ -80,6 +81,9 @@ private struct FoldTable: Sendable {
                 join(value, target)
             }
         }
+        for (first, second) in Self.foldsMissingFromMappings {
+            join(first, second)
+        }
 
         var members: [UInt32: [UInt32]] = [:]
         for scalar in parent.keys {
@@ -98,6 +102,16 @@ private struct FoldTable: Sendable {
         self.orbitIndex = orbitIndex
         self.foldableScalars = orbitIndex.keys.sorted()
     }
+
+    /// Simple case folds that the case mappings do not imply, because the two scalars
+    /// are canonically equivalent rather than case variants. The list is what remained
+    /// after comparing every orbit below U+20000 with google-re2 1.1.20251105.
+    private static let foldsMissingFromMappings: [(UInt32, UInt32)] = [
+        (0x1FBE, 0x03B9),  // GREEK PROSGEGRAMMENI, GREEK SMALL LETTER IOTA
+        (0x1FD3, 0x0390),  // two spellings of GREEK SMALL LETTER IOTA WITH DIALYTIKA AND TONOS
+        (0x1FE3, 0x03B0),  // two spellings of GREEK SMALL LETTER UPSILON WITH DIALYTIKA AND TONOS
+        (0xFB05, 0xFB06),  // LATIN SMALL LIGATURE LONG S T, LATIN SMALL LIGATURE ST
+    ]
 
     /// Returns the scalar that `scalar` folds to, approximated from the case mappings:
     /// its lowercase form, else the lowercase of its uppercase (U+017F LONG S to s),

@@ -10,7 +10,7 @@ struct PikeVM {
     /// Returns the UTF-8 range of the leftmost-first match in `bytes`, or nil.
     ///
     /// With `stopAtFirstMatch`, the search returns as soon as any thread matches. That
-    /// is enough to answer whether a match exists, but the range may then be shorter
+    /// is enough to decide whether a match exists, but the range may then be shorter
     /// than the leftmost-first one.
     func search(in bytes: UnsafeBufferPointer<UInt8>, stopAtFirstMatch: Bool) -> Range<Int>? {
         let instructions = program.instructions
@@ -115,7 +115,7 @@ struct PikeVM {
                 stack.append(alternative)
                 stack.append(preferred)
             case .assertion(let assertion):
-                if assertion.holds(after: previous, before: next) {
+                if assertion.isSatisfied(after: previous, before: next) {
                     stack.append(pc + 1)
                 }
             case .scalar, .characterClass, .anyScalar, .anyScalarExceptNewline, .match:
@@ -126,9 +126,12 @@ struct PikeVM {
 }
 
 extension RegexAssertion {
-    /// True when the assertion holds at a position between `previous` and `next`,
-    /// where nil stands for the start or the end of the text.
-    func holds(after previous: UInt32?, before next: UInt32?) -> Bool {
+    /// True when the assertion is satisfied at a position between `previous` and
+    /// `next`, where nil is the start or the end of the text.
+    ///
+    /// Positions are always between scalars. RE2 works on bytes, so its `\B` can also
+    /// match inside a multi-byte character, where this engine never reports a match.
+    func isSatisfied(after previous: UInt32?, before next: UInt32?) -> Bool {
         switch self {
         case .beginningOfText:
             return previous == nil

@@ -169,9 +169,9 @@ struct RegexCompiler {
     /// Returns the steps of `x{minimum,maximum}`, where a nil maximum means no bound.
     ///
     /// x* is compiled as (?:x+)?, which is the same size as the usual loop
-    /// `L: split body, End; body; jump L`. The loop form would be wrong when x can match
-    /// the empty string: an empty iteration jumps back to the split already visited at
-    /// this position, so the thread that leaves the loop would lose its priority, and
+    /// `L: split body, End; body; jump L`. The loop form is wrong when x can match the
+    /// empty string. There, an empty iteration jumps back to the split already visited
+    /// at this position, so the thread that leaves the loop loses its priority, and
     /// `(|a)*` would match "aa" instead of "".
     private func repetitionSteps(_ operand: RegexNode, minimum: Int, maximum: Int?, isGreedy: Bool) -> [Step] {
         let plus: [Step] = [.markLoopStart, .emit(operand), .closeLoop(isGreedy: isGreedy)]

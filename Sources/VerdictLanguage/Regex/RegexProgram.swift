@@ -6,7 +6,7 @@ enum RegexInstruction: Sendable, Equatable {
     case characterClass(Int)
     case anyScalar
     case anyScalarExceptNewline
-    /// Continues at the next instruction when the assertion holds at the current position.
+    /// Continues at the next instruction when the assertion is satisfied at the current position.
     case assertion(RegexAssertion)
     /// Continues at both targets. The thread at `preferred` has the higher priority,
     /// which is how greedy, lazy and alternation order are expressed.

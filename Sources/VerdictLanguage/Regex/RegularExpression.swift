@@ -17,7 +17,7 @@ public struct RegularExpression: Sendable {
         search(text, stopAtFirstMatch: true) != nil
     }
 
-    /// The UTF-8 byte range of the leftmost match (leftmost-first, like RE2 / Go regexp), or nil.
+    /// Returns the UTF-8 byte range of the leftmost match (leftmost-first, like RE2 / Go regexp), or nil.
     public func firstMatch(in text: String) -> Range<Int>? {
         search(text, stopAtFirstMatch: false)
     }
