@@ -90,6 +90,9 @@ extension RegexParser {
     }
 
     /// Parses `\Q...\E`: everything up to `\E` or the end of the pattern is literal text.
+    ///
+    /// NOTE: RE2 applies a repetition after an empty `\Q\E` to the atom before it, as in
+    /// `a\Q\E*`. This parser rejects that as a missing operand.
     private mutating func parseQuotedText(appendingLeadingLiteralsTo items: inout [RegexNode]) -> RegexNode? {
         var literals: [RegexNode] = []
         while position < scalars.count {

@@ -45,18 +45,20 @@ extension RegexParser {
             throw RegexSyntaxError(RegexErrorMessages.commentGroup, at: openOffset)
         }
 
-        // (?1), (?+1) and (?-1) call a numbered group; (?-i) is a flag group.
-        let hasSign = peek(1) == "+" || peek(1) == "-"
-        let digitIndex = position + (hasSign ? 2 : 1)
-        if let digit = peek(digitIndex - position), ("0"..."9").contains(digit) {
+        // (?1), (?+1) and (?-1) call a numbered group, while (?-i) is a flag group.
+        let digitAhead = (peek(1) == "+" || peek(1) == "-") ? 2 : 1
+        if let digit = peek(digitAhead), ("0"..."9").contains(digit) {
             var spelling = ""
-            spelling.unicodeScalars.append(contentsOf: scalars[openIndex...digitIndex])
+            spelling.unicodeScalars.append(contentsOf: scalars[openIndex...(position + digitAhead)])
             throw RegexSyntaxError(
                 RegexErrorMessages.unsupported("recursion", spelling, lacks: "recursion"), at: openOffset)
         }
     }
 
     /// Parses a group name up to '>' and records it. Position is at the first letter.
+    ///
+    /// Duplicate names are rejected although RE2 (google-re2 1.1.20251105) accepts them,
+    /// because a capture API added later could not tell the groups apart.
     mutating func parseGroupName(openIndex: Int) throws(RegexSyntaxError) {
         let nameStart = position
         while let scalar = peek(), scalar != ">" {
