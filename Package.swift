@@ -32,7 +32,7 @@ let package = Package(
         .executableTarget(name: "verdict-conformance", dependencies: ["VerdictConformance"]),
         .executableTarget(name: "verdict-bench", dependencies: ["VerdictEngine"]),
         .testTarget(name: "VerdictLanguageTests", dependencies: ["VerdictLanguage", "VerdictConformance"]),
-        .testTarget(name: "VerdictPolicyTests", dependencies: ["VerdictPolicy"]),
+        .testTarget(name: "VerdictPolicyTests", dependencies: ["VerdictPolicy"], exclude: ["Data"]),
         .testTarget(name: "VerdictEngineTests", dependencies: ["VerdictEngine"]),
     ]
 )

@@ -55,6 +55,10 @@ public struct Environment: Sendable {
 public struct CompileError: Error, Sendable, CustomStringConvertible {
     public let diagnostics: [Diagnostic]
 
+    public init(diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics
+    }
+
     public var description: String {
         diagnostics.map { $0.rendered() }.joined(separator: "\n")
     }

@@ -54,59 +54,76 @@ final class MapPlan: Plan {
     }
 }
 
-/// The macros `all`, `exists`, `exists_one`, `map` and `filter`.
+/// The macros `all`, `exists`, `exists_one`, `map`, `filter`, `transformList` and
+/// `transformMap`, over the elements of a list or the keys of a map.
 final class ComprehensionPlan: Plan {
     let kind: Comprehension.Kind
+    /// The slot of the variable: the element (or key) in one-variable forms, the index (or
+    /// key) in two-variable forms.
     let slot: Int
+    /// The slot of the element (or map value) in two-variable forms.
+    let valueSlot: Int?
     let range: Plan
     let body: Plan
     let filter: Plan?
 
-    init(id: ExprID, kind: Comprehension.Kind, slot: Int, range: Plan, body: Plan, filter: Plan?) {
+    init(id: ExprID, kind: Comprehension.Kind, slot: Int, valueSlot: Int?, range: Plan, body: Plan, filter: Plan?) {
         self.kind = kind
         self.slot = slot
+        self.valueSlot = valueSlot
         self.range = range
         self.body = body
         self.filter = filter
         super.init(id: id)
     }
 
+    /// What one iteration binds: the first variable's value, and the second's in
+    /// two-variable forms.
+    private struct Iteration {
+        let first: Value
+        let second: Value
+    }
+
     override func evaluate(_ activation: Activation) throws(EvaluationError) -> Value {
         let rangeValue = try range.evaluate(activation)
-        let elements: [Value]
+        let iterations: [Iteration]
         switch rangeValue {
         case .list(let list):
-            elements = list
+            iterations = valueSlot == nil
+                ? list.map { Iteration(first: $0, second: $0) }
+                : list.enumerated().map { Iteration(first: .int(Int64($0.offset)), second: $0.element) }
         case .map(let map):
-            elements = map.keys
+            iterations = zip(map.keys, map.values).map { Iteration(first: $0, second: $1) }
         default:
             throw attributed(EvaluationError(.noMatchingOverload,
                 "\(kind.rawValue)() applies to a list or map, not to a value of type \(rangeValue.type.displayName)"))
         }
 
         switch kind {
-        case .all: return try quantify(elements, activation, decisive: false)
-        case .exists: return try quantify(elements, activation, decisive: true)
-        case .existsOne: return try existsOne(elements, activation)
-        case .map: return try transform(elements, activation)
-        case .filter: return try select(elements, activation)
+        case .all: return try quantify(iterations, activation, decisive: false)
+        case .exists: return try quantify(iterations, activation, decisive: true)
+        case .existsOne: return try existsOne(iterations, activation)
+        case .map, .transformList: return try transform(iterations, activation)
+        case .transformMap: return try transformToMap(iterations, activation)
+        case .filter: return try select(iterations, activation)
         }
     }
 
     @inline(__always)
-    private func bind(_ element: Value, at index: Int, _ activation: Activation) throws(EvaluationError) {
+    private func bind(_ iteration: Iteration, at index: Int, _ activation: Activation) throws(EvaluationError) {
         try activation.charge()
-        activation.slots[slot] = element
-        activation.observer?.iterating(id, index: index, element: element)
+        activation.slots[slot] = iteration.first
+        if let valueSlot { activation.slots[valueSlot] = iteration.second }
+        activation.observer?.iterating(id, index: index, element: iteration.second)
     }
 
     /// `all` (decisive value false) and `exists` (decisive value true): the first element
     /// whose predicate gives the decisive value settles the result, and errors from other
     /// elements are dropped; otherwise the first error is the result.
-    private func quantify(_ elements: [Value], _ activation: Activation, decisive: Bool) throws(EvaluationError) -> Value {
+    private func quantify(_ iterations: [Iteration], _ activation: Activation, decisive: Bool) throws(EvaluationError) -> Value {
         var firstError: EvaluationError?
-        for (index, element) in elements.enumerated() {
-            try bind(element, at: index, activation)
+        for (index, iteration) in iterations.enumerated() {
+            try bind(iteration, at: index, activation)
             do throws(EvaluationError) {
                 let result = try body.evaluate(activation)
                 guard case .bool(let flag) = result else {
@@ -123,46 +140,58 @@ final class ComprehensionPlan: Plan {
         return .bool(!decisive)
     }
 
-    private func existsOne(_ elements: [Value], _ activation: Activation) throws(EvaluationError) -> Value {
+    private func existsOne(_ iterations: [Iteration], _ activation: Activation) throws(EvaluationError) -> Value {
         var matches = 0
-        for (index, element) in elements.enumerated() {
-            try bind(element, at: index, activation)
-            let result = try body.evaluate(activation)
-            guard case .bool(let flag) = result else { throw predicateError(result) }
-            if flag { matches += 1 }
+        for (index, iteration) in iterations.enumerated() {
+            try bind(iteration, at: index, activation)
+            if try predicate(body, activation) { matches += 1 }
         }
         return .bool(matches == 1)
     }
 
-    private func transform(_ elements: [Value], _ activation: Activation) throws(EvaluationError) -> Value {
+    private func transform(_ iterations: [Iteration], _ activation: Activation) throws(EvaluationError) -> Value {
         var results: [Value] = []
-        results.reserveCapacity(elements.count)
-        for (index, element) in elements.enumerated() {
-            try bind(element, at: index, activation)
-            if let filter {
-                let keep = try filter.evaluate(activation)
-                guard case .bool(let flag) = keep else { throw predicateError(keep) }
-                if !flag { continue }
-            }
+        results.reserveCapacity(iterations.count)
+        for (index, iteration) in iterations.enumerated() {
+            try bind(iteration, at: index, activation)
+            if let filter, !(try predicate(filter, activation)) { continue }
             results.append(try body.evaluate(activation))
         }
         return .list(results)
     }
 
-    private func select(_ elements: [Value], _ activation: Activation) throws(EvaluationError) -> Value {
+    /// `transformMap`: the map from each key (or list index) to the body's value.
+    private func transformToMap(_ iterations: [Iteration], _ activation: Activation) throws(EvaluationError) -> Value {
+        var keys: [Value] = []
+        var values: [Value] = []
+        for (index, iteration) in iterations.enumerated() {
+            try bind(iteration, at: index, activation)
+            if let filter, !(try predicate(filter, activation)) { continue }
+            keys.append(iteration.first)
+            values.append(try body.evaluate(activation))
+        }
+        return try MapPlan.makeMap(keys: keys, values: values, id: id)
+    }
+
+    private func select(_ iterations: [Iteration], _ activation: Activation) throws(EvaluationError) -> Value {
         var results: [Value] = []
-        for (index, element) in elements.enumerated() {
-            try bind(element, at: index, activation)
-            let keep = try body.evaluate(activation)
-            guard case .bool(let flag) = keep else { throw predicateError(keep) }
-            if flag { results.append(element) }
+        for (index, iteration) in iterations.enumerated() {
+            try bind(iteration, at: index, activation)
+            if try predicate(body, activation) { results.append(iteration.first) }
         }
         return .list(results)
     }
 
-    private func predicateError(_ value: Value) -> EvaluationError {
+    /// Evaluates a predicate that must give a bool.
+    private func predicate(_ plan: Plan, _ activation: Activation) throws(EvaluationError) -> Bool {
+        let result = try plan.evaluate(activation)
+        guard case .bool(let flag) = result else { throw predicateError(result, plan: plan) }
+        return flag
+    }
+
+    private func predicateError(_ value: Value, plan: Plan? = nil) -> EvaluationError {
         EvaluationError(.noMatchingOverload,
                         "the predicate of \(kind.rawValue)() must be a bool, not a value of type \(value.type.displayName)",
-                        exprID: body.id)
+                        exprID: (plan ?? body).id)
     }
 }

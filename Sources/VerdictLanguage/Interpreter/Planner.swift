@@ -230,10 +230,16 @@ struct Planner {
         let range = plan(comprehension.range)
         let slot = variables.count + scopes.count
         scopes.append((comprehension.variable, slot))
-        slotCount = max(slotCount, slot + 1)
+        var valueSlot: Int?
+        if let second = comprehension.secondVariable {
+            valueSlot = slot + 1
+            scopes.append((second, slot + 1))
+        }
+        slotCount = max(slotCount, variables.count + scopes.count)
         let body = plan(comprehension.body)
         let filter = comprehension.filter.map { plan($0) }
-        scopes.removeLast()
-        return ComprehensionPlan(id: expr.id, kind: comprehension.kind, slot: slot, range: range, body: body, filter: filter)
+        scopes.removeLast(valueSlot == nil ? 1 : 2)
+        return ComprehensionPlan(id: expr.id, kind: comprehension.kind, slot: slot, valueSlot: valueSlot,
+                                 range: range, body: body, filter: filter)
     }
 }

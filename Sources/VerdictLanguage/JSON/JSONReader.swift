@@ -23,15 +23,17 @@ public enum JSONReader {
     }
 
     public static func parse(_ bytes: [UInt8], options: Options = Options()) throws(JSONSyntaxError) -> Value {
-        try bytes.withUnsafeBytes { raw in parsed(raw, options) }.get()
+        try bytes.withUnsafeBytes { raw in parseResult(raw, options: options) }.get()
     }
 
     public static func parse(_ text: String, options: Options = Options()) throws(JSONSyntaxError) -> Value {
         var text = text
-        return try text.withUTF8 { buffer in parsed(UnsafeRawBufferPointer(buffer), options) }.get()
+        return try text.withUTF8 { buffer in parseResult(UnsafeRawBufferPointer(buffer), options: options) }.get()
     }
 
-    private static func parsed(_ bytes: UnsafeRawBufferPointer, _ options: Options) -> Result<Value, JSONSyntaxError> {
+    /// Parses as `parse` does, returning the error instead of throwing it; handy inside
+    /// closures such as `withUnsafeBytes`, which do not pass typed errors on.
+    public static func parseResult(_ bytes: UnsafeRawBufferPointer, options: Options = Options()) -> Result<Value, JSONSyntaxError> {
         do throws(JSONSyntaxError) {
             return .success(try parse(bytes, options: options))
         } catch {

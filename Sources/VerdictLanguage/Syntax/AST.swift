@@ -79,6 +79,9 @@ public struct MessageField: Sendable {
 }
 
 /// A macro over the elements of a list (or the keys of a map).
+///
+/// With two variables (`list.all(i, v, p)`, `transformList`, `transformMap`), the first is
+/// bound to the index of a list element or a map key, the second to the element or value.
 public struct Comprehension: Sendable {
     public enum Kind: String, Sendable {
         case all
@@ -86,12 +89,16 @@ public struct Comprehension: Sendable {
         case existsOne = "exists_one"
         case map
         case filter
+        case transformList
+        case transformMap
     }
 
     public let kind: Kind
     /// The name bound to each element, such as `x` in `list.all(x, x > 0)`.
     public let variable: String
     public let variableSpan: SourceSpan
+    /// The name bound to the element or value in the two-variable forms.
+    public let secondVariable: String?
     /// The list or map iterated over.
     public let range: Expr
     /// The predicate of `all`, `exists`, `exists_one` and `filter`, or the transform of `map`.

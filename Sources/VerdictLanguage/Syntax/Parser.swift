@@ -602,14 +602,22 @@ public struct Parser {
             return node(.select(operand: operand, field: field, testOnly: true), span)
         }
         if let target, let kind = Parser.macroKind(function, argumentCount: arguments.count) {
-            guard case .identifier(let variable) = arguments[0].kind else {
-                report(SyntaxError.macroVariable(function), at: arguments[0].span)
-                return node(.invalid, span)
+            let usesTwoVariables = Parser.takesTwoVariables(kind, argumentCount: arguments.count)
+            let variableCount = usesTwoVariables ? 2 : 1
+            var variables: [String] = []
+            for argument in arguments.prefix(variableCount) {
+                guard case .identifier(let variable) = argument.kind else {
+                    report(SyntaxError.macroVariable(function), at: argument.span)
+                    return node(.invalid, span)
+                }
+                variables.append(variable)
             }
-            let isFilteredMap = kind == .map && arguments.count == 3
+            let rest = Array(arguments.dropFirst(variableCount))
+            let hasFilter = rest.count == 2
             let comprehension = Comprehension(
-                kind: kind, variable: variable, variableSpan: arguments[0].span, range: target,
-                body: arguments[isFilteredMap ? 2 : 1], filter: isFilteredMap ? arguments[1] : nil)
+                kind: kind, variable: variables[0], variableSpan: arguments[0].span,
+                secondVariable: usesTwoVariables ? variables[1] : nil, range: target,
+                body: rest[hasFilter ? 1 : 0], filter: hasFilter ? rest[0] : nil)
             return node(.comprehension(comprehension), span)
         }
         return node(.call(function: function, target: target, arguments: arguments), span)
@@ -617,12 +625,25 @@ public struct Parser {
 
     private static func macroKind(_ function: String, argumentCount: Int) -> Comprehension.Kind? {
         switch (function, argumentCount) {
-        case ("all", 2): return .all
-        case ("exists", 2): return .exists
-        case ("exists_one", 2): return .existsOne
+        case ("all", 2), ("all", 3): return .all
+        case ("exists", 2), ("exists", 3): return .exists
+        case ("exists_one", 2), ("exists_one", 3), ("existsOne", 2), ("existsOne", 3): return .existsOne
         case ("map", 2), ("map", 3): return .map
         case ("filter", 2): return .filter
+        case ("transformList", 3), ("transformList", 4): return .transformList
+        case ("transformMap", 3), ("transformMap", 4): return .transformMap
         default: return nil
+        }
+    }
+
+    /// Whether a macro call binds an index or key and a value: the three-argument forms of
+    /// `all`, `exists` and `exists_one`, and every form of `transformList` and `transformMap`.
+    /// (Three-argument `map` is the filtered form with one variable.)
+    private static func takesTwoVariables(_ kind: Comprehension.Kind, argumentCount: Int) -> Bool {
+        switch kind {
+        case .transformList, .transformMap: return true
+        case .all, .exists, .existsOne: return argumentCount == 3
+        case .map, .filter: return false
         }
     }
 }

@@ -1,0 +1,99 @@
+import VerdictLanguage
+
+/// Turns a parsed JSON value into a `ResourceDocument`, checking the fields every
+/// discovered-resource record has and parsing a Configuration held as a JSON string.
+enum DocumentNormalizer {
+    static func normalize(_ value: Value, location: InventoryLocation, sequence: Int) -> Result<ResourceDocument, InventoryProblem> {
+        guard case .map(let map) = value else {
+            return .failure(InventoryProblem(location: location,
+                message: "expected a resource document (a JSON object) but found \(article(value.type))"))
+        }
+        let accountID: String
+        let type: String
+        let id: String
+        let region: String?
+        let name: String?
+        do throws(InventoryProblem) {
+            accountID = try requiredText("AccountId", in: map, location)
+            type = try requiredText("ResourceType", in: map, location)
+            id = try requiredText("ResourceId", in: map, location)
+            region = try optionalText("Region", in: map, location)
+            name = try optionalText("ResourceName", in: map, location)
+        } catch {
+            return .failure(error)
+        }
+
+        let (configuration, problem, documentValue) = configurationOf(map)
+        return .success(ResourceDocument(
+            accountID: accountID, region: region, type: type, id: id, name: name,
+            value: documentValue, configuration: configuration, configurationProblem: problem,
+            location: location, sequence: sequence))
+    }
+
+    private static func requiredText(_ key: String, in map: MapValue, _ location: InventoryLocation) throws(InventoryProblem) -> String {
+        guard let text = try optionalText(key, in: map, location) else {
+            throw InventoryProblem(location: location,
+                message: "the document has no '\(key)'; every resource document needs AccountId, ResourceType and ResourceId")
+        }
+        return text
+    }
+
+    private static func optionalText(_ key: String, in map: MapValue, _ location: InventoryLocation) throws(InventoryProblem) -> String? {
+        switch map.value(forKey: key) {
+        case .string(let text)?:
+            return text
+        case .int(let number)?:
+            // Account ids are digits, and some exports write them as numbers.
+            return String(number)
+        case nil, .null?:
+            return nil
+        case let other?:
+            throw InventoryProblem(location: location, message: "'\(key)' must be a string but is \(article(other.type))")
+        }
+    }
+
+    /// The Configuration object, the reason it is unusable, and the document with a
+    /// string Configuration replaced by the parsed object.
+    private static func configurationOf(_ map: MapValue) -> (Value?, String?, Value) {
+        switch map.value(forKey: "Configuration") {
+        case .map(let configuration)?:
+            return (.map(configuration), nil, .map(map))
+        case .string(let text)?:
+            do {
+                let parsed = try JSONReader.parse(text)
+                guard case .map = parsed else {
+                    return (nil, "Configuration is a JSON string that holds \(article(parsed.type)), not an object", .map(map))
+                }
+                return (parsed, nil, .map(replacingConfiguration(in: map, with: parsed)))
+            } catch {
+                return (nil, "Configuration is a string but not valid JSON: \(error.message) (line \(error.line), column \(error.column) of the string)", .map(map))
+            }
+        case nil, .null?:
+            return (nil, "the document has no Configuration", .map(map))
+        case let other?:
+            return (nil, "Configuration must be an object or a JSON string but is \(article(other.type))", .map(map))
+        }
+    }
+
+    private static func replacingConfiguration(in map: MapValue, with configuration: Value) -> MapValue {
+        var entries: [(String, Value)] = []
+        entries.reserveCapacity(map.count)
+        for (key, value) in map.entries {
+            guard case .string(let name) = key else { continue }
+            entries.append((name, name == "Configuration" ? configuration : value))
+        }
+        return MapValue(stringKeyed: entries)
+    }
+
+    static func article(_ type: ValueType) -> String {
+        switch type {
+        case .null: return "null"
+        case .list: return "an array"
+        case .map: return "an object"
+        case .int, .uint, .double: return "a number"
+        case .bool: return "a boolean"
+        case .string: return "a string"
+        default: return "a \(type.displayName)"
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import VerdictLanguage
+
+/// Reads the resource documents of inventories: files (a JSON array, newline-delimited
+/// JSON, or documents one after another), directories of `.json`, `.ndjson` and `.jsonl`
+/// files (in name order), and standard input as `-`. Documents come out one at a time in
+/// inventory order, numbered from 0.
+public final class InventoryReader {
+    public enum Item: Sendable {
+        case document(ResourceDocument)
+        case problem(InventoryProblem)
+    }
+
+    private var pendingFiles: [(path: String, name: String)]
+    private var current: InventoryFileReader?
+    private var sequence = 0
+    /// How many documents and problems have been read.
+    public private(set) var documentCount = 0
+    public private(set) var problemCount = 0
+
+    /// Prepares to read `paths`; fails when a path does not exist.
+    public init(paths: [String]) throws(InventoryOpenError) {
+        var files: [(String, String)] = []
+        for path in paths {
+            files.append(contentsOf: try InventoryReader.files(at: path))
+        }
+        pendingFiles = files
+    }
+
+    /// The inventory files a path stands for.
+    static func files(at path: String) throws(InventoryOpenError) -> [(String, String)] {
+        if path == "-" { return [("-", "<stdin>")] }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw InventoryOpenError(path: path, message: "no such file or directory")
+        }
+        guard isDirectory.boolValue else { return [(path, path)] }
+        let root = URL(fileURLWithPath: path)
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else {
+            throw InventoryOpenError(path: path, message: "cannot list the directory")
+        }
+        var found: [String] = []
+        for case let url as URL in enumerator where ["json", "ndjson", "jsonl"].contains(url.pathExtension) {
+            found.append(url.path)
+        }
+        let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        let shown = path.hasSuffix("/") ? path : path + "/"
+        return found.sorted().map { ($0, $0.hasPrefix(prefix) ? shown + $0.dropFirst(prefix.count) : $0) }
+    }
+
+    /// The next document or problem, or nil when every inventory has been read.
+    public func next() -> Item? {
+        while true {
+            if current == nil {
+                guard !pendingFiles.isEmpty else { return nil }
+                let file = pendingFiles.removeFirst()
+                do throws(InputError) {
+                    current = try InventoryFileReader(path: file.path, name: file.name)
+                } catch {
+                    problemCount += 1
+                    return .problem(InventoryProblem(location: InventoryLocation(file: file.name, line: 1, column: 1),
+                                                     message: "cannot open the file: \(error.reason)"))
+                }
+            }
+            let item: InventoryFileReader.Item?
+            do throws(InputError) {
+                item = try current!.next()
+            } catch {
+                let name = current!.name
+                current = nil
+                problemCount += 1
+                return .problem(InventoryProblem(location: InventoryLocation(file: name, line: 1, column: 1),
+                                                 message: "reading the file failed: \(error.reason)"))
+            }
+            switch item {
+            case nil:
+                current = nil
+            case .problem(let problem):
+                problemCount += 1
+                return .problem(problem)
+            case .document(let value, let location):
+                defer { sequence += 1 }
+                switch DocumentNormalizer.normalize(value, location: location, sequence: sequence) {
+                case .success(let document):
+                    documentCount += 1
+                    return .document(document)
+                case .failure(let problem):
+                    problemCount += 1
+                    return .problem(problem)
+                }
+            }
+        }
+    }
+}
+
+/// An inventory path that does not exist or cannot be listed.
+public struct InventoryOpenError: Error, Sendable, CustomStringConvertible {
+    public let path: String
+    public let message: String
+
+    public var description: String { "\(path): \(message)" }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import VerdictLanguage
+import VerdictPolicy
+
+/// The human-readable report: findings grouped by rule (violations and errors, or every
+/// result with `showsAllResults`), each rule's counts, and a closing summary.
+public enum TextReport {
+    public static func render(_ context: ReportContext) -> String {
+        var style = TextStyle(enabled: context.usesColor)
+        var lines: [String] = []
+        for (index, group) in context.findingsByRule.enumerated() {
+            let rule = group.policy.policy
+            let findings = group.findings
+            lines.append(style.bold("\(rule.id)") + "  [\(rule.severity.rawValue)]  \(rule.title)")
+            let shown = context.showsAllResults ? findings : findings.filter { $0.verdict == .nonCompliant || $0.verdict == .error }
+            for finding in shown {
+                lines.append(contentsOf: render(finding, style: &style))
+            }
+            lines.append("  " + countsLine(context.summary.rules[index].counts))
+            lines.append("")
+        }
+        if !context.outcome.problems.isEmpty {
+            lines.append(style.bold("Inventory problems"))
+            for problem in context.outcome.problems {
+                lines.append("  \(problem.location): \(problem.message)")
+            }
+            lines.append("")
+        }
+        lines.append(contentsOf: summaryLines(context, style: &style))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func render(_ finding: Finding, style: inout TextStyle) -> [String] {
+        let resource = finding.resource
+        var subject = "\(resource.type) \(resource.id)"
+        if let name = resource.name, name != resource.id { subject += " (\(name))" }
+        var place = "account \(resource.accountID)"
+        if let region = resource.region { place += ", \(region)" }
+        if let location = resource.location { place += ", \(location.file):\(location.line)" }
+        var lines = ["  " + style.verdict(finding.verdict) + "  \(subject)  [\(place)]"]
+        lines.append("      \(finding.message)")
+        if let explanation = finding.explanation {
+            lines.append("      why (\(explanation.conditionKey), \(explanation.file):\(explanation.line)):")
+            for step in explanation.steps {
+                let path = step.fieldPath.map { "  ← \($0)" } ?? ""
+                lines.append("        \(step.expression) = \(step.value)\(path)")
+            }
+        }
+        return lines
+    }
+
+    static func countsLine(_ counts: [Verdict: Int]) -> String {
+        let parts: [(Verdict, String)] = [(.compliant, "compliant"), (.nonCompliant, "non-compliant"), (.notApplicable, "not applicable"), (.error, "error")]
+        let text = parts.compactMap { verdict, label -> String? in
+            let count = counts[verdict, default: 0]
+            return count == 0 ? nil : "\(count) \(label)"
+        }
+        return text.isEmpty ? "no resource in scope" : text.joined(separator: ", ")
+    }
+
+    static func summaryLines(_ context: ReportContext, style: inout TextStyle) -> [String] {
+        let summary = context.summary
+        var lines = [style.bold("Summary")]
+        lines.append("  \(context.outcome.policies.count) rules, \(summary.documentCount) resource documents, \(context.outcome.accounts.count) account\(context.outcome.accounts.count == 1 ? "" : "s"), evaluated at \(context.evaluationTime.rfc3339)")
+        let counts = Verdict.allCases.map { "\($0.rawValue) \(summary.verdictCounts[$0, default: 0])" }
+        lines.append("  Results: " + counts.joined(separator: ", "))
+        let rulesFailing = summary.rules.filter { $0.verdict == .nonCompliant }.count
+        let rulesErrored = summary.rules.filter { $0.verdict == .error }.count
+        lines.append("  Rules: \(rulesFailing) non-compliant, \(rulesErrored) with errors, \(summary.rules.count - rulesFailing - rulesErrored) without violations")
+        if let rate = summary.complianceRate {
+            let evaluated = summary.compliantResources + summary.nonCompliantResources + summary.erroredResources
+            var line = "  Compliance rate: \(rate.percentText) of resources (\(summary.compliantResources) of \(evaluated) compliant"
+            if summary.erroredResources > 0 { line += "; \(summary.erroredResources) with errors count as not compliant" }
+            lines.append(line + ")")
+        } else {
+            lines.append("  Compliance rate: none (no rule applied to any resource)")
+        }
+        if summary.problemCount > 0 {
+            lines.append("  Inventory problems: \(summary.problemCount) document\(summary.problemCount == 1 ? "" : "s") could not be read")
+        }
+        return lines
+    }
+}
+
+/// ANSI styling for terminals, off unless enabled.
+struct TextStyle {
+    let enabled: Bool
+
+    mutating func bold(_ text: String) -> String {
+        enabled ? "\u{1B}[1m\(text)\u{1B}[0m" : text
+    }
+
+    mutating func verdict(_ verdict: Verdict) -> String {
+        let padded = verdict.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)
+        guard enabled else { return padded }
+        let code: String
+        switch verdict {
+        case .compliant: code = "32"
+        case .nonCompliant: code = "31"
+        case .error: code = "35"
+        case .notApplicable: code = "2"
+        }
+        return "\u{1B}[\(code)m\(padded)\u{1B}[0m"
+    }
+}

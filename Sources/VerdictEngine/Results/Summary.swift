@@ -1,0 +1,87 @@
+import VerdictPolicy
+
+/// Counts of an evaluation run and its compliance rates.
+///
+/// Cloud Config rates a compliance package by resources: a resource is non-compliant when
+/// any rule finds it non-compliant, compliant when every rule that applies finds it
+/// compliant, and not counted when no rule applies. Verdict follows that, with one
+/// addition: a resource with an ERROR and no violation counts as not compliant, so that
+/// missing data can never raise the rate.
+public struct Summary: Sendable {
+    public var verdictCounts: [Verdict: Int] = [:]
+    public var rules: [RuleSummary] = []
+    public var compliantResources = 0
+    public var nonCompliantResources = 0
+    public var erroredResources = 0
+    /// Resources that no rule applied to.
+    public var notApplicableResources = 0
+    public var documentCount = 0
+    public var problemCount = 0
+
+    public struct RuleSummary: Sendable {
+        public let ruleID: String
+        public let title: String
+        public let severity: Severity
+        public var counts: [Verdict: Int] = [:]
+
+        /// Compliant results out of compliant, non-compliant and errored ones; nil when none.
+        public var complianceRate: Double? {
+            Summary.rate(counts[.compliant, default: 0], counts[.nonCompliant, default: 0] + counts[.error, default: 0])
+        }
+
+        /// The rule's overall verdict as Cloud Config shows it.
+        public var verdict: Verdict {
+            if counts[.nonCompliant, default: 0] > 0 { return .nonCompliant }
+            if counts[.error, default: 0] > 0 { return .error }
+            if counts[.compliant, default: 0] > 0 { return .compliant }
+            return .notApplicable
+        }
+    }
+
+    /// Compliant resources out of all resources that some rule applied to.
+    public var complianceRate: Double? {
+        Summary.rate(compliantResources, nonCompliantResources + erroredResources)
+    }
+
+    static func rate(_ compliant: Int, _ other: Int) -> Double? {
+        let total = compliant + other
+        return total == 0 ? nil : Double(compliant) / Double(total)
+    }
+
+    public init(outcome: EvaluationOutcome) {
+        rules = outcome.policies.map { RuleSummary(ruleID: $0.policy.id, title: $0.policy.title, severity: $0.policy.severity) }
+        var resourceVerdicts: [ResourceKey: Verdict] = [:]
+        for finding in outcome.findings {
+            verdictCounts[finding.verdict, default: 0] += 1
+            rules[finding.ruleIndex].counts[finding.verdict, default: 0] += 1
+            let key = ResourceKey(accountID: finding.resource.accountID, type: finding.resource.type, id: finding.resource.id)
+            resourceVerdicts[key] = Summary.combine(resourceVerdicts[key], finding.verdict)
+        }
+        for verdict in resourceVerdicts.values {
+            switch verdict {
+            case .compliant: compliantResources += 1
+            case .nonCompliant: nonCompliantResources += 1
+            case .error: erroredResources += 1
+            case .notApplicable: notApplicableResources += 1
+            }
+        }
+        documentCount = outcome.documentCount
+        problemCount = outcome.problems.count
+    }
+
+    private struct ResourceKey: Hashable {
+        let accountID: String
+        let type: String
+        let id: String
+    }
+
+    /// A resource's verdict over several rules: any violation wins, then any error, then
+    /// any compliant result.
+    private static func combine(_ current: Verdict?, _ next: Verdict) -> Verdict {
+        guard let current else { return next }
+        for verdict in [Verdict.nonCompliant, .error, .compliant] where current == verdict || next == verdict {
+            return verdict
+        }
+        return .notApplicable
+    }
+}

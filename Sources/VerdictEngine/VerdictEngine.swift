@@ -1,1 +1,0 @@
-// The engine: inventory readers, evaluation, results and report formats.

@@ -1,0 +1,136 @@
+import Foundation
+import VerdictLanguage
+
+/// The policies and packs found in files and directories, with every problem found while
+/// loading them, including problems across files (duplicate ids, packs naming unknown
+/// rules).
+public struct PolicyCatalog: Sendable {
+    public private(set) var policies: [Policy] = []
+    public private(set) var packs: [Pack] = []
+    public private(set) var diagnostics: [Diagnostic] = []
+    /// The files read, in the order read.
+    public private(set) var files: [String] = []
+
+    public init() {}
+
+    /// Loads policy and pack files. Directories are searched recursively for `.yaml` and
+    /// `.yml` files, in name order so that results do not depend on the file system.
+    public static func load(paths: [String]) -> PolicyCatalog {
+        var catalog = PolicyCatalog()
+        for path in paths {
+            for file in PolicyCatalog.yamlFiles(at: path, diagnostics: &catalog.diagnostics) {
+                catalog.loadFile(file)
+            }
+        }
+        catalog.checkAcrossFiles()
+        return catalog
+    }
+
+    /// Loads one file's text; `name` is shown in diagnostics.
+    public mutating func loadText(_ text: String, name: String) {
+        files.append(name)
+        let document: YAMLDocument
+        do {
+            document = try YAMLLoader.load(text: text, name: name)
+        } catch {
+            diagnostics.append(error)
+            return
+        }
+        guard let root = document.root else {
+            diagnostics.append(Diagnostic(id: "policy-missing-key", message: "the file is empty; a policy file starts with 'kind: Policy'",
+                                          span: .none, source: document.source))
+            return
+        }
+        var reader: MappingReader? = MappingReader(root, subject: "the file", source: document.source, diagnostics: &diagnostics)
+        guard let kind = reader?.string("kind", required: true) else {
+            diagnostics.append(contentsOf: reader?.diagnostics ?? [])
+            return
+        }
+        switch kind {
+        case "Policy":
+            var parser = PolicyParser(source: document.source)
+            if let policy = parser.parse(root) { policies.append(policy) }
+            diagnostics.append(contentsOf: parser.diagnostics)
+        case "Pack":
+            var parser = PackParser(source: document.source)
+            if let pack = parser.parse(root) { packs.append(pack) }
+            diagnostics.append(contentsOf: parser.diagnostics)
+        default:
+            let span = reader?.node("kind")?.span ?? .none
+            reader?.report("policy-invalid-value", "unknown kind '\(kind)': expected 'Policy' or 'Pack'\(Suggestions.phrase(for: kind, in: ["Policy", "Pack"]))", at: span)
+            diagnostics.append(contentsOf: reader?.diagnostics ?? [])
+        }
+    }
+
+    private mutating func loadFile(_ path: String) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            diagnostics.append(Diagnostic(id: "file-unreadable", message: "cannot read the file; check that it exists and is readable",
+                                          span: .none, source: Source(text: "", name: path)))
+            return
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            diagnostics.append(Diagnostic(id: "yaml-syntax", message: "the file is not valid UTF-8 text",
+                                          span: .none, source: Source(text: "", name: path)))
+            return
+        }
+        loadText(text, name: path)
+    }
+
+    static func yamlFiles(at path: String, diagnostics: inout [Diagnostic]) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            diagnostics.append(Diagnostic(id: "file-unreadable", message: "no such file or directory",
+                                          span: .none, source: Source(text: "", name: path)))
+            return []
+        }
+        guard isDirectory.boolValue else { return [path] }
+        let root = URL(fileURLWithPath: path)
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [] }
+        var files: [String] = []
+        for case let url as URL in enumerator where ["yaml", "yml"].contains(url.pathExtension) {
+            files.append(url.path)
+        }
+        // Show paths as the user gave them, relative to the directory they named.
+        let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        let shown = path.hasSuffix("/") ? path : path + "/"
+        return files.sorted().map { $0.hasPrefix(prefix) ? shown + $0.dropFirst(prefix.count) : $0 }
+    }
+
+    // MARK: - Across files
+
+    private mutating func checkAcrossFiles() {
+        var firstByID: [String: Policy] = [:]
+        var unique: [Policy] = []
+        for policy in policies {
+            if let first = firstByID[policy.id] {
+                let location = first.file.location(of: first.idSpan.start)
+                diagnostics.append(Diagnostic(id: "policy-duplicate-id",
+                    message: "rule id '\(policy.id)' is already used by \(first.file.name):\(location.line); rule ids must be unique",
+                    span: policy.idSpan, source: policy.file))
+                continue
+            }
+            firstByID[policy.id] = policy
+            unique.append(policy)
+        }
+        policies = unique
+
+        let ids = policies.map(\.id)
+        for pack in packs {
+            for (ruleID, span) in zip(pack.ruleIDs, pack.ruleSpans) where firstByID[ruleID] == nil {
+                diagnostics.append(Diagnostic(id: "pack-unknown-rule",
+                    message: "pack '\(pack.id)' lists rule '\(ruleID)', which no policy file defines\(Suggestions.phrase(for: ruleID, in: ids))",
+                    span: span, source: pack.file))
+            }
+        }
+    }
+
+    public func policy(id: String) -> Policy? {
+        policies.first { $0.id == id }
+    }
+
+    public func pack(id: String) -> Pack? {
+        packs.first { $0.id == id }
+    }
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}

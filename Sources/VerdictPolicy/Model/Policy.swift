@@ -1,0 +1,88 @@
+import VerdictLanguage
+
+/// A compliance rule as written in a policy file.
+public struct Policy: Sendable {
+    public let id: String
+    public let title: String
+    public let description: String
+    public let severity: Severity
+    public let scope: Scope
+    public let parameters: [ParameterDeclaration]
+    /// False means NOT_APPLICABLE; absent means the rule applies to every resource in scope.
+    public let appliesWhen: PolicyExpression?
+    /// True means COMPLIANT, false NON_COMPLIANT.
+    public let compliantWhen: PolicyExpression
+    /// Shown with NON_COMPLIANT results.
+    public let message: String
+    public let remediation: String?
+    public let references: [String]
+    /// Field paths that lint accepts although the resource schema does not list them.
+    public let unlistedFields: [String]
+    public let tests: [PolicyTestCase]
+    /// The file the policy came from.
+    public let file: Source
+    /// Where the policy's `id` value is, for diagnostics about the rule as a whole.
+    public let idSpan: SourceSpan
+
+    /// The resources a rule evaluates.
+    public enum Scope: Sendable, Equatable {
+        /// Every resource of these Cloud Config types, such as `ACS::OSS::Bucket`.
+        case resourceTypes([String])
+        /// Once per account in the inventory, with its `ACS::::Account` document when present.
+        case account
+    }
+
+    public func parameter(named name: String) -> ParameterDeclaration? {
+        parameters.first { $0.name == name }
+    }
+}
+
+/// A condition of a policy: the expression text, parsed relative to where it stands in
+/// the policy file so that diagnostics point into the file.
+public struct PolicyExpression: Sendable {
+    /// The policy key that holds the expression, such as `compliantWhen`.
+    public let key: String
+    public let source: Source
+
+    public var text: String { source.text }
+}
+
+/// A typed rule parameter with its default value.
+public struct ParameterDeclaration: Sendable {
+    public let name: String
+    public let type: ParameterType
+    public let defaultValue: Value
+    public let description: String
+    /// Where the parameter is declared.
+    public let span: SourceSpan
+}
+
+/// A test case written beside a policy: a resource, the inventory around it, and the
+/// verdict the rule must give.
+public struct PolicyTestCase: Sendable {
+    public let name: String
+    public let expected: Verdict
+    /// The evaluated document (for account rules, the account document, or nil when the
+    /// account has none).
+    public let resource: Value?
+    /// Other documents of the inventory, for lookups of related resources.
+    public let related: [Value]
+    /// Parameter values that replace the defaults, already checked against their types.
+    public let parameters: [String: Value]
+    /// The evaluation time; the test runner's fixed time when absent.
+    public let now: Timestamp?
+    /// Text the result message must contain, to pin down why a case is an error.
+    public let messageContains: String?
+    public let span: SourceSpan
+}
+
+/// A named list of rules evaluated together, such as Cloud Config's compliance packages.
+public struct Pack: Sendable {
+    public let id: String
+    public let title: String
+    public let description: String
+    public let ruleIDs: [String]
+    /// Where each rule id is written, in the order of `ruleIDs`.
+    public let ruleSpans: [SourceSpan]
+    public let file: Source
+}

@@ -1,1 +1,0 @@
-// Policies: YAML loading with positions, the policy model, parameters, packs and lint.

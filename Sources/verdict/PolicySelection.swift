@@ -1,0 +1,103 @@
+import Foundation
+import VerdictEngine
+import VerdictLanguage
+import VerdictPolicy
+
+/// Loading, selecting and compiling the policies a command evaluates, shared by `check`
+/// and `test`.
+struct PolicySelection {
+    let catalog: PolicyCatalog
+    let policies: [Policy]
+
+    /// Policy options every evaluating command accepts.
+    static let options = [
+        OptionSpec(name: "--policies", valueName: "PATH", help: "Policy files or directories to load (default: the shipped policies/).", repeatable: true),
+        OptionSpec(name: "--pack", valueName: "ID", help: "Evaluate the rules of this pack (default with the shipped policies: genai-best-practices)."),
+        OptionSpec(name: "--rule", valueName: "ID", help: "Evaluate only this rule; repeat for several.", repeatable: true),
+    ]
+
+    /// Loads the policies named by the options. Prints diagnostics and returns an exit
+    /// code when they cannot be used.
+    static func load(_ arguments: ParsedArguments) -> Result<PolicySelection, ExitCode> {
+        var paths = arguments.all("--policies")
+        let usesShippedPolicies = paths.isEmpty
+        if usesShippedPolicies {
+            guard let shipped = ShippedFiles.locate(ShippedFiles.policiesDirectory) else {
+                Console.error("verdict: error: no policies/ directory here or beside the verdict executable; name one with --policies PATH")
+                return .failure(.noInput)
+            }
+            paths = [shipped]
+        }
+        for path in paths where !FileManager.default.fileExists(atPath: path) {
+            Console.error("verdict: error: \(path): no such file or directory")
+            return .failure(.noInput)
+        }
+        let catalog = PolicyCatalog.load(paths: paths)
+        Diagnostics.print(catalog.diagnostics)
+        if catalog.hasErrors {
+            Console.error("verdict: error: the policies have errors; fix them (verdict lint shows every problem) and run again")
+            return .failure(.dataError)
+        }
+
+        var packID = arguments.value("--pack")
+        if packID == nil, usesShippedPolicies, arguments.all("--rule").isEmpty { packID = ShippedFiles.defaultPack }
+        var selected: [Policy]
+        if let packID {
+            guard let pack = catalog.pack(id: packID) else {
+                let known = catalog.packs.map(\.id)
+                Console.error("verdict: error: unknown pack '\(packID)'\(Suggestions.phrase(for: packID, in: known))" + (known.isEmpty ? "; no pack file was loaded" : "; packs: \(known.joined(separator: ", "))"))
+                return .failure(.usage)
+            }
+            selected = pack.ruleIDs.compactMap { catalog.policy(id: $0) }
+        } else {
+            selected = catalog.policies.sorted { $0.id < $1.id }
+        }
+
+        let ruleIDs = arguments.all("--rule")
+        if !ruleIDs.isEmpty {
+            for id in ruleIDs where catalog.policy(id: id) == nil {
+                Console.error("verdict: error: unknown rule '\(id)'\(Suggestions.phrase(for: id, in: catalog.policies.map(\.id)))")
+                return .failure(.usage)
+            }
+            let pool = packID == nil ? catalog.policies : selected
+            selected = ruleIDs.compactMap { id in pool.first { $0.id == id } }
+            if selected.count < ruleIDs.count {
+                Console.error("verdict: error: a rule named with --rule is not in pack '\(packID ?? "")'")
+                return .failure(.usage)
+            }
+        }
+        if selected.isEmpty {
+            Console.error("verdict: error: no rule to evaluate; the policies loaded define none")
+            return .failure(.dataError)
+        }
+        return .success(PolicySelection(catalog: catalog, policies: selected))
+    }
+
+    /// Compiles the selected policies with overrides; prints errors and returns an exit code on failure.
+    func compile(overrides: ParameterOverrides) -> Result<[CompiledPolicy], ExitCode> {
+        var compiled: [CompiledPolicy] = []
+        var failed = false
+        for policy in policies {
+            switch PolicyCompiler.compile(policy, overrides: overrides.values(for: policy.id)) {
+            case .success(let result): compiled.append(result)
+            case .failure(let error):
+                Diagnostics.print(error.diagnostics)
+                failed = true
+            }
+        }
+        if failed {
+            Console.error("verdict: error: some rules do not compile; fix them and run again")
+            return .failure(.dataError)
+        }
+        return .success(compiled)
+    }
+}
+
+/// Printing diagnostics to standard error.
+enum Diagnostics {
+    static func print(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics {
+            Console.error(diagnostic.rendered())
+        }
+    }
+}
