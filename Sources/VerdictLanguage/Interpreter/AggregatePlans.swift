@@ -86,6 +86,10 @@ final class ComprehensionPlan: Plan {
 
     override func evaluate(_ activation: Activation) throws(EvaluationError) -> Value {
         let rangeValue = try range.evaluate(activation)
+        if kind == .bind {
+            activation.slots[slot] = rangeValue
+            return try body.evaluate(activation)
+        }
         let iterations: [Iteration]
         switch rangeValue {
         case .list(let list):
@@ -106,6 +110,7 @@ final class ComprehensionPlan: Plan {
         case .map, .transformList: return try transform(iterations, activation)
         case .transformMap: return try transformToMap(iterations, activation)
         case .filter: return try select(iterations, activation)
+        case .bind: preconditionFailure("cel.bind is evaluated before iterating")
         }
     }
 

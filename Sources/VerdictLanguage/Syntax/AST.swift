@@ -91,6 +91,9 @@ public struct Comprehension: Sendable {
         case filter
         case transformList
         case transformMap
+        /// `cel.bind(name, value, body)`: evaluates `value` once and binds it to `name` in
+        /// `body`; `range` holds the value.
+        case bind = "cel.bind"
     }
 
     public let kind: Kind

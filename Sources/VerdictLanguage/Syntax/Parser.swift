@@ -601,6 +601,15 @@ public struct Parser {
             }
             return node(.select(operand: operand, field: field, testOnly: true), span)
         }
+        if function == "bind", arguments.count == 3, case .identifier("cel")? = target?.kind {
+            guard case .identifier(let variable) = arguments[0].kind else {
+                report(SyntaxError.macroVariable("cel.bind"), at: arguments[0].span)
+                return node(.invalid, span)
+            }
+            let binding = Comprehension(kind: .bind, variable: variable, variableSpan: arguments[0].span, secondVariable: nil,
+                                        range: arguments[1], body: arguments[2], filter: nil)
+            return node(.comprehension(binding), span)
+        }
         if let target, let kind = Parser.macroKind(function, argumentCount: arguments.count) {
             let usesTwoVariables = Parser.takesTwoVariables(kind, argumentCount: arguments.count)
             let variableCount = usesTwoVariables ? 2 : 1
@@ -643,7 +652,7 @@ public struct Parser {
         switch kind {
         case .transformList, .transformMap: return true
         case .all, .exists, .existsOne: return argumentCount == 3
-        case .map, .filter: return false
+        case .map, .filter, .bind: return false
         }
     }
 }
