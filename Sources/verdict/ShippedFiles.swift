@@ -6,7 +6,7 @@ import Foundation
 enum ShippedFiles {
     static let policiesDirectory = "policies"
     static let defaultPack = "genai-best-practices"
-    static let exampleInventory = "examples/inventory.ndjson"
+    static let exampleInventory = "examples/inventory"
 
     /// The shipped file or directory at a relative path, or nil when none is found.
     static func locate(_ relativePath: String) -> String? {
