@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "VerdictConformance", dependencies: ["VerdictLanguage"]),
         .executableTarget(name: "verdict-conformance", dependencies: ["VerdictConformance"]),
         .executableTarget(name: "verdict-bench", dependencies: ["VerdictEngine"]),
-        .testTarget(name: "VerdictLanguageTests", dependencies: ["VerdictLanguage", "VerdictConformance"]),
+        .testTarget(name: "VerdictLanguageTests", dependencies: ["VerdictLanguage", "VerdictConformance"], exclude: ["Data"]),
         .testTarget(name: "VerdictPolicyTests", dependencies: ["VerdictPolicy"], exclude: ["Data"]),
         .testTarget(name: "VerdictEngineTests", dependencies: ["VerdictEngine"]),
     ]

@@ -304,14 +304,12 @@ struct Lexer {
     private mutating func lexPunctuation() -> Token.Kind {
         let twoCharacter: [(String, Punctuation)] = [
             ("==", .equal), ("!=", .notEqual), ("<=", .lessEqual), (">=", .greaterEqual),
-            ("&&", .and), ("||", .or), ("?.", .questionDot), ("[?", .leftBracketQuestion),
+            ("&&", .and), ("||", .or), (".?", .dotQuestion), ("[?", .leftBracketQuestion),
         ]
         if let first = peek(), let second = peek(1) {
             for (text, punctuation) in twoCharacter {
                 let utf8 = Array(text.utf8)
                 if utf8[0] == first && utf8[1] == second {
-                    // `?.` followed by a digit is a conditional and a number, as in `a ?.5 : 1`.
-                    if punctuation == .questionDot, let third = peek(2), isDigit(third) { break }
                     position += 2
                     return .punctuation(punctuation)
                 }

@@ -149,6 +149,8 @@ public struct Parser {
         return node(.invalid, start.union(end))
     }
 
+    /// Consumes the expected token. When a closing bracket is missing, reports it and skips
+    /// to that bracket (or the end), so that parsing resumes after the broken part.
     private mutating func expect(_ punctuation: Punctuation, closing opener: Token? = nil) -> Bool {
         if accept(punctuation) { return true }
         var message = SyntaxError.unexpected(current, expecting: "'\(punctuation.rawValue)'")
@@ -157,7 +159,35 @@ public struct Parser {
             message += " to close '\(SyntaxError.spelling(opener))' at \(location.line):\(location.column)"
         }
         report(message, at: current.span)
+        if opener != nil { skipPast(punctuation) }
         return false
+    }
+
+    /// Skips tokens up to and including `closer` at the current nesting level.
+    private mutating func skipPast(_ closer: Punctuation) {
+        var nesting = 0
+        while true {
+            switch current.kind {
+            case .endOfInput:
+                return
+            case .punctuation(let punctuation):
+                switch punctuation {
+                case .leftParen, .leftBracket, .leftBrace, .leftBracketQuestion:
+                    nesting += 1
+                case .rightParen, .rightBracket, .rightBrace:
+                    if nesting == 0 {
+                        if punctuation == closer { _ = advance() }
+                        return
+                    }
+                    nesting -= 1
+                default:
+                    break
+                }
+            default:
+                break
+            }
+            _ = advance()
+        }
     }
 
     /// Guards recursion so that deeply nested input gives an error, not a stack overflow.
@@ -353,14 +383,12 @@ public struct Parser {
                 expr = parseSelectOrMethod(on: expr)
             } else if isAt(.leftBracket) {
                 let open = advance()
-                guard enterNesting() else { return skipNested() }
                 let key = parseExpression()
-                leaveNesting()
                 let closed = expect(.rightBracket, closing: open)
                 let end = closed ? tokens[index - 1].span : key.span
                 expr = node(.call(function: Operator.index, target: nil, arguments: [expr, key]), expr.span.union(end))
                 if !closed { return expr }
-            } else if isAt(.questionDot) || isAt(.leftBracketQuestion) {
+            } else if isAt(.dotQuestion) || isAt(.leftBracketQuestion) {
                 return recover(SyntaxError.optionalSyntax)
             } else if isAt(.leftBrace), let typeName = qualifiedName(expr) {
                 expr = parseMessage(typeName: typeName, start: expr.span)
@@ -420,8 +448,6 @@ public struct Parser {
 
     private mutating func parseMessage(typeName: String, start: SourceSpan) -> Expr {
         let open = advance()
-        guard enterNesting() else { return skipNested() }
-        defer { leaveNesting() }
         var fields: [MessageField] = []
         while !isAt(.rightBrace) {
             if case .endOfInput = current.kind { break }
@@ -460,9 +486,7 @@ public struct Parser {
             return finishIdentifier(name, nameToken, start: token.span)
         case .punctuation(.leftParen):
             _ = advance()
-            guard enterNesting() else { return skipNested() }
             let inner = parseExpression()
-            leaveNesting()
             _ = expect(.rightParen, closing: token)
             return inner
         case .punctuation(.leftBracket):
@@ -535,8 +559,6 @@ public struct Parser {
 
     /// Parses call arguments after '(' and returns them with the span of the ')' token.
     private mutating func parseArguments(open: Token) -> ([Expr], SourceSpan) {
-        guard enterNesting() else { return ([skipNested()], current.span) }
-        defer { leaveNesting() }
         var arguments: [Expr] = []
         if !isAt(.rightParen) {
             repeat {
@@ -550,8 +572,6 @@ public struct Parser {
 
     private mutating func parseList() -> Expr {
         let open = advance()
-        guard enterNesting() else { return skipNested() }
-        defer { leaveNesting() }
         var elements: [Expr] = []
         while !isAt(.rightBracket) {
             if case .endOfInput = current.kind { break }
@@ -568,8 +588,6 @@ public struct Parser {
 
     private mutating func parseMap() -> Expr {
         let open = advance()
-        guard enterNesting() else { return skipNested() }
-        defer { leaveNesting() }
         var entries: [MapEntry] = []
         while !isAt(.rightBrace) {
             if case .endOfInput = current.kind { break }

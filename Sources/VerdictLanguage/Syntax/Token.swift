@@ -32,7 +32,8 @@ enum Punctuation: String, Sendable {
     case equal = "==", notEqual = "!="
     case less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
     case and = "&&", or = "||"
-    case questionDot = "?.", leftBracketQuestion = "[?"
+    /// Optional selection and indexing (`a.?b`, `a[?b]`), recognized only to reject them clearly.
+    case dotQuestion = ".?", leftBracketQuestion = "[?"
 }
 
 /// Words that cannot name a variable or function. `true`, `false`, `null` and `in` are
