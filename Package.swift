@@ -30,7 +30,7 @@ let package = Package(
         // Runs CEL's conformance tests; a library so that the test suite can run them too.
         .target(name: "VerdictConformance", dependencies: ["VerdictLanguage"]),
         .executableTarget(name: "verdict-conformance", dependencies: ["VerdictConformance"]),
-        .executableTarget(name: "verdict-bench", dependencies: ["VerdictEngine"]),
+        .executableTarget(name: "verdict-bench", dependencies: ["VerdictEngine", "VerdictPolicy", "VerdictLanguage"]),
         .testTarget(name: "VerdictLanguageTests", dependencies: ["VerdictLanguage", "VerdictConformance"], exclude: ["Data"]),
         .testTarget(name: "VerdictPolicyTests", dependencies: ["VerdictPolicy"], exclude: ["Data"]),
         .testTarget(name: "VerdictEngineTests", dependencies: ["VerdictEngine"]),

@@ -40,22 +40,39 @@ final class ChunkedInput {
             bufferStart += position
             position = 0
         }
-        let oldCount = buffer.count
-        buffer.reserveCapacity(oldCount + chunkSize)
-        var readCount = 0
-        buffer.append(contentsOf: repeatElement(0, count: chunkSize))
-        repeat {
-            readCount = buffer.withUnsafeMutableBytes { raw in
-                read(descriptor, raw.baseAddress! + oldCount, chunkSize)
-            }
-        } while readCount < 0 && errno == EINTR
-        if readCount < 0 {
-            buffer.removeLast(chunkSize)
-            throw InputError(path: nil, code: errno)
+        var code: Int32 = 0
+        // Read into uninitialized memory: zero-filling megabytes per chunk would cost more
+        // than the read.
+        let chunk = [UInt8](unsafeUninitializedCapacity: chunkSize) { bytes, initialized in
+            var result = 0
+            repeat {
+                result = read(descriptor, bytes.baseAddress!, chunkSize)
+            } while result < 0 && errno == EINTR
+            code = result < 0 ? errno : 0
+            initialized = max(result, 0)
         }
-        buffer.removeLast(chunkSize - readCount)
-        if readCount == 0 { atEndOfFile = true }
-        return readCount > 0
+        if code != 0 { throw InputError(path: nil, code: code) }
+        if chunk.isEmpty {
+            atEndOfFile = true
+            return false
+        }
+        buffer.append(contentsOf: chunk)
+        return true
+    }
+
+    /// Calls `body` with the buffered bytes; indexes are buffer indexes, as `position`.
+    @inline(__always)
+    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try buffer.withUnsafeBufferPointer(body)
+    }
+
+    /// The index of the first `byte` at or after `start`, or nil when the buffer has none.
+    func firstIndex(of byte: UInt8, from start: Int) -> Int? {
+        buffer.withUnsafeBufferPointer { bytes in
+            guard start < bytes.count, let base = bytes.baseAddress else { return nil }
+            guard let found = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
     }
 
     /// Marks `count` more bytes as consumed.

@@ -86,10 +86,12 @@ final class InventoryFileReader {
 
     /// Consumes bytes, keeping the line count.
     private func advance(_ count: Int) {
-        let start = position
-        for index in start..<(start + count) where buffer[index] == 0x0A {
+        let end = position + count
+        var search = position
+        while let newline = input.firstIndex(of: 0x0A, from: search), newline < end {
             line += 1
-            lineStart = input.bufferStart + index + 1
+            lineStart = input.bufferStart + newline + 1
+            search = newline + 1
         }
         input.consume(count)
     }
@@ -106,6 +108,7 @@ final class InventoryFileReader {
                 // A UTF-8 byte order mark at the start of the file.
                 if try ensure(3), buffer[position + 1] == 0xBB, buffer[position + 2] == 0xBF {
                     input.consume(3)
+                    lineStart = 3
                 } else {
                     return byte
                 }
@@ -143,8 +146,11 @@ final class InventoryFileReader {
         // Offsets are kept relative to `position` because filling the buffer moves it.
         var scanned = 0
         while true {
-            while position + scanned < buffer.count, buffer[position + scanned] != 0x0A { scanned += 1 }
-            if position + scanned < buffer.count { break }
+            if let newline = input.firstIndex(of: 0x0A, from: position + scanned) {
+                scanned = newline - position
+                break
+            }
+            scanned = input.unconsumedCount
             if scanned > InventoryFileReader.maxDocumentBytes { break }
             if !(try input.fill()) { break }
         }
@@ -162,8 +168,12 @@ final class InventoryFileReader {
             if input.unconsumedCount == 0, !(try input.fill()) { return finish() }
             var end = position
             while true {
-                while end < buffer.count, buffer[end] != 0x0A { end += 1 }
-                if end < buffer.count || input.atEndOfFile { break }
+                if let newline = input.firstIndex(of: 0x0A, from: end) {
+                    end = newline
+                    break
+                }
+                end = buffer.count
+                if input.atEndOfFile { break }
                 let scanned = end - position
                 if scanned > InventoryFileReader.maxDocumentBytes {
                     return finish(InventoryProblem(location: currentLocation, message: "a line is longer than \(InventoryFileReader.maxDocumentBytes >> 20) MiB"))
@@ -282,46 +292,83 @@ final class InventoryFileReader {
     /// Finds the end of the JSON value at the current position by its brackets and
     /// strings, reading more of the file as needed. Contents are checked by the parser.
     private func scanValue() throws(InputError) -> ScanResult {
+        var state = ScanState(opener: buffer[position])
         var offset = 0
-        var depth = 0
-        var inString = false
-        var opener = buffer[position]
         while true {
-            if position + offset >= buffer.count {
+            let start = position + offset
+            let outcome = input.withBytes { bytes in state.scan(bytes, from: start) }
+            switch outcome {
+            case .complete(let end):
+                return .complete(length: end - position)
+            case .unbalanced(let index):
+                return .unbalanced(index - position)
+            case .needMore:
+                offset = input.unconsumedCount
                 if offset > InventoryFileReader.maxDocumentBytes { return .tooLarge }
                 if !(try input.fill()) {
-                    if inString { return .truncated("a string") }
-                    if depth > 0 { return .truncated(opener == UInt8(ascii: "[") ? "an array" : "an object") }
+                    if state.inString { return .truncated("a string") }
+                    if state.depth > 0 { return .truncated(state.opener == UInt8(ascii: "[") ? "an array" : "an object") }
                     return .complete(length: offset)
                 }
-                continue
             }
-            let byte = buffer[position + offset]
-            if inString {
-                if byte == UInt8(ascii: "\\") {
-                    offset += 2
-                    continue
-                }
-                if byte == UInt8(ascii: "\"") { inString = false }
-            } else {
-                switch byte {
-                case UInt8(ascii: "\""):
-                    inString = true
-                case UInt8(ascii: "{"), UInt8(ascii: "["):
-                    if depth == 0 { opener = byte }
-                    depth += 1
-                case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                    if depth == 0 { return .unbalanced(offset) }
-                    depth -= 1
-                    if depth == 0 { return .complete(length: offset + 1) }
-                case UInt8(ascii: ","), 0x20, 0x09, 0x0A, 0x0D:
-                    // A scalar at the top level ends at a separator.
-                    if depth == 0 { return .complete(length: offset) }
-                default:
-                    break
-                }
+        }
+    }
+
+    /// The bracket and string state of a scan, kept across buffer refills.
+    private struct ScanState {
+        var opener: UInt8
+        var depth = 0
+        var inString = false
+        /// A backslash ended the last scanned bytes inside a string.
+        var pendingEscape = false
+
+        enum Outcome {
+            /// The value ends just before this buffer index.
+            case complete(Int)
+            /// A closing bracket at this buffer index closes nothing.
+            case unbalanced(Int)
+            case needMore
+        }
+
+        mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Outcome {
+            var index = start
+            if pendingEscape, index < bytes.count {
+                pendingEscape = false
+                index += 1
             }
-            offset += 1
+            while index < bytes.count {
+                let byte = bytes[index]
+                if inString {
+                    if byte == UInt8(ascii: "\\") {
+                        if index + 1 >= bytes.count {
+                            pendingEscape = true
+                            return .needMore
+                        }
+                        index += 2
+                        continue
+                    }
+                    if byte == UInt8(ascii: "\"") { inString = false }
+                } else {
+                    switch byte {
+                    case UInt8(ascii: "\""):
+                        inString = true
+                    case UInt8(ascii: "{"), UInt8(ascii: "["):
+                        if depth == 0 { opener = byte }
+                        depth += 1
+                    case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                        if depth == 0 { return .unbalanced(index) }
+                        depth -= 1
+                        if depth == 0 { return .complete(index + 1) }
+                    case UInt8(ascii: ","), 0x20, 0x09, 0x0A, 0x0D:
+                        // A scalar at the top level ends at a separator.
+                        if depth == 0 { return .complete(index) }
+                    default:
+                        break
+                    }
+                }
+                index += 1
+            }
+            return .needMore
         }
     }
 

@@ -191,11 +191,15 @@ struct PolicyParser {
     }
 
     private mutating func readTest(_ node: YAMLNode, scope: Policy.Scope, parameters: [ParameterDeclaration]) -> PolicyTestCase? {
-        guard var reader = MappingReader(node, subject: "the test case", source: source, diagnostics: &diagnostics) else { return nil }
+        guard var header = MappingReader(node, subject: "a test case", source: source, diagnostics: &diagnostics) else { return nil }
+        let name = header.string("name", required: true)
+        diagnostics.append(contentsOf: header.diagnostics)
+        // Later messages name the test, so that a reader finds it among many.
+        guard let name, var reader = MappingReader(node, subject: "test '\(name)'", source: source, diagnostics: &diagnostics) else {
+            return nil
+        }
         defer { diagnostics.append(contentsOf: reader.diagnostics) }
         reader.rejectUnknownKeys(PolicyParser.testKeys)
-        let name = reader.string("name", required: true) ?? "?"
-        reader = MappingReader(node, subject: "test '\(name)'", source: source, diagnostics: &diagnostics) ?? reader
 
         var expected: Verdict?
         if let text = reader.string("expect", required: true) {

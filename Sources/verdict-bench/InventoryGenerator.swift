@@ -1,0 +1,98 @@
+import Foundation
+import VerdictLanguage
+
+/// Writes a synthetic inventory of N resource documents as newline-delimited JSON, by
+/// copying the documents of a template inventory (the example inventory by default) with
+/// every resource id renamed per copy, so that related resources still find each other
+/// and the mix of verdicts stays that of the template.
+enum InventoryGenerator {
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    static func run(resources: Int, template: String, output: String?) throws {
+        let templates = try loadTemplates(template)
+        guard !templates.isEmpty else { throw Failure(description: "the template inventory \(template) has no documents") }
+        let ids = Set(templates.compactMap { document -> String? in
+            guard case .map(let map) = document, case .string(let id)? = map.value(forKey: "ResourceId") else { return nil }
+            // Account documents keep their id: account rules look accounts up by AccountId.
+            if case .string("ACS::::Account")? = map.value(forKey: "ResourceType") { return nil }
+            return id
+        })
+
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(8 << 20)
+        let handle: FileHandle
+        if let output {
+            FileManager.default.createFile(atPath: output, contents: nil)
+            guard let opened = FileHandle(forWritingAtPath: output) else { throw Failure(description: "cannot write \(output)") }
+            handle = opened
+        } else {
+            handle = FileHandle.standardOutput
+        }
+        var written = 0
+        var copy = 0
+        while written < resources {
+            for document in templates where written < resources {
+                // The first copy keeps the template's ids, so its account documents come first.
+                let renamed = copy == 0 ? document : rename(document, ids: ids, suffix: "-g\(copy)")
+                JSONWriter.write(renamed, pretty: false, sortedKeys: false, into: &buffer)
+                buffer.append(0x0A)
+                written += 1
+                if buffer.count > 4 << 20 {
+                    handle.write(Data(buffer))
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+            copy += 1
+        }
+        handle.write(Data(buffer))
+        if output != nil { try handle.close() }
+    }
+
+    private static func loadTemplates(_ path: String) throws -> [Value] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw Failure(description: "no template inventory at \(path)")
+        }
+        let files = isDirectory.boolValue
+            ? try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".ndjson") }.sorted().map { path + "/" + $0 }
+            : [path]
+        var documents: [Value] = []
+        for file in files {
+            let text = try String(contentsOfFile: file, encoding: .utf8)
+            for line in text.split(separator: "\n") where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+                documents.append(try JSONReader.parse(String(line)))
+            }
+        }
+        return documents
+    }
+
+    /// Renames every string equal to a template resource id, also inside a Configuration
+    /// held as a JSON string, and inside JSON strings within it (ACK's `meta_data`).
+    private static func rename(_ value: Value, ids: Set<String>, suffix: String) -> Value {
+        switch value {
+        case .string(let text):
+            if ids.contains(text) { return .string(text + suffix) }
+            if text.hasPrefix("{") || text.hasPrefix("["), let parsed = try? JSONReader.parse(text) {
+                return .string(JSONWriter.string(rename(parsed, ids: ids, suffix: suffix)))
+            }
+            return value
+        case .list(let elements):
+            return .list(elements.map { rename($0, ids: ids, suffix: suffix) })
+        case .map(let map):
+            return .object(zip(map.keys, map.values).map { key, element in
+                (JSONWriterKey.text(key), rename(element, ids: ids, suffix: suffix))
+            })
+        default:
+            return value
+        }
+    }
+}
+
+private enum JSONWriterKey {
+    static func text(_ key: Value) -> String {
+        if case .string(let text) = key { return text }
+        return ValueFormatter.literal(key)
+    }
+}
