@@ -98,7 +98,10 @@ public struct PolicyCatalog: Sendable {
 
     // MARK: - Across files
 
-    private mutating func checkAcrossFiles() {
+    /// Reports problems across files: repeated rule ids (the later policy is dropped) and
+    /// packs that name unknown rules. `load(paths:)` does this; call it once after adding
+    /// files with `loadText`.
+    public mutating func checkAcrossFiles() {
         var firstByID: [String: Policy] = [:]
         var unique: [Policy] = []
         for policy in policies {

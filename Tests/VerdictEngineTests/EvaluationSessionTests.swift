@@ -1,0 +1,144 @@
+import Foundation
+import VerdictEngine
+import VerdictLanguage
+import VerdictPolicy
+import XCTest
+
+final class EvaluationSessionTests: XCTestCase {
+    private var directory: URL!
+
+    override func setUpWithError() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-session-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    private func policy(_ id: String, scope: String = "resourceTypes: [ACS::T::R]", applies: String? = nil, compliant: String,
+                        parameters: String = "") -> String {
+        """
+        kind: Policy
+        id: \(id)
+        title: \(id)
+        description: test rule
+        severity: high
+        \(scope)
+        \(parameters)
+        \(applies.map { "appliesWhen: '\($0)'" } ?? "")
+        compliantWhen: '\(compliant)'
+        message: \(id) is violated
+        """
+    }
+
+    private func compile(_ texts: [String], overrides: [String: [String: Value]] = [:]) throws -> [CompiledPolicy] {
+        var catalog = PolicyCatalog()
+        for (index, text) in texts.enumerated() { catalog.loadText(text, name: "policy\(index).yaml") }
+        XCTAssertTrue(catalog.diagnostics.isEmpty, catalog.diagnostics.map(\.description).joined(separator: "\n"))
+        return try catalog.policies.map { try PolicyCompiler.compile($0, overrides: overrides[$0.id] ?? [:]).get() }
+    }
+
+    private func run(_ policies: [CompiledPolicy], _ lines: [String]) throws -> EvaluationOutcome {
+        let path = directory.appendingPathComponent("inventory.ndjson").path
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        let now = Timestamp(rfc3339: "2025-03-10T00:00:00Z")!
+        return EvaluationSession(policies: policies, options: EvaluationOptions(now: now)).run(try InventoryReader(paths: [path]))
+    }
+
+    private func document(_ id: String, type: String = "ACS::T::R", account: String = "1", _ configuration: String) -> String {
+        "{\"AccountId\": \"\(account)\", \"ResourceType\": \"\(type)\", \"ResourceId\": \"\(id)\", \"Configuration\": \(configuration)}"
+    }
+
+    private func verdicts(_ outcome: EvaluationOutcome) -> [String] {
+        outcome.findings.map { "\($0.ruleID) \($0.resource.id) \($0.verdict.rawValue)" }
+    }
+
+    func testVerdictsAndMessages() throws {
+        let policies = try compile([policy("rule-a", applies: "config.Kind == \"data\"", compliant: "config.Encrypted == true")])
+        let outcome = try run(policies, [
+            document("ok", "{\"Kind\": \"data\", \"Encrypted\": true}"),
+            document("bad", "{\"Kind\": \"data\", \"Encrypted\": false}"),
+            document("skip", "{\"Kind\": \"system\"}"),
+            document("typo", "{\"Kind\": \"data\", \"Encrypted_\": true}"),
+            document("other", type: "ACS::Other::Type", "{}"),
+            document("string", "\"{\\\"Kind\\\": \\\"data\\\", \\\"Encrypted\\\": true}\""),
+            document("broken", "\"{not json\""),
+        ])
+        XCTAssertEqual(verdicts(outcome), [
+            "rule-a ok COMPLIANT", "rule-a bad NON_COMPLIANT", "rule-a skip NOT_APPLICABLE", "rule-a typo ERROR",
+            "rule-a string COMPLIANT", "rule-a broken ERROR",
+        ])
+        XCTAssertEqual(outcome.findings[1].message, "rule-a is violated")
+        XCTAssertEqual(outcome.findings[3].message, "no such key: 'Encrypted' at `config.Encrypted` (policy0.yaml:9:17)")
+        XCTAssertTrue(outcome.findings[5].message.hasPrefix("Configuration is a string but not valid JSON"))
+    }
+
+    func testNonBooleanConditionIsAnError() throws {
+        let outcome = try run(try compile([policy("rule-a", compliant: "config.Name")]), [document("x", "{\"Name\": \"n\"}")])
+        XCTAssertEqual(outcome.findings.first?.verdict, .error)
+        XCTAssertEqual(outcome.findings.first?.message, "compliantWhen gave \"n\", a string, not a bool (policy0.yaml:9:17)")
+    }
+
+    func testRelatedResourcesReadLaterInTheInventoryAreFound() throws {
+        let policies = try compile([policy("rule-a", compliant: "config.Refs.all(r, lookup(\"ACS::T::Target\", r).Configuration.Good)")])
+        let outcome = try run(policies, [
+            document("before", "{\"Refs\": [\"t1\", \"t2\"]}"),
+            document("missing", "{\"Refs\": [\"t1\", \"t9\"]}"),
+            document("t1", type: "ACS::T::Target", "{\"Good\": true}"),
+            document("t2", type: "ACS::T::Target", "{\"Good\": true}"),
+            document("elsewhere", account: "2", "{\"Refs\": [\"t1\"]}"),
+        ])
+        XCTAssertEqual(verdicts(outcome), ["rule-a before COMPLIANT", "rule-a missing ERROR", "rule-a elsewhere ERROR"])
+        XCTAssertTrue(outcome.findings[1].message.hasPrefix("related resource not found: no ACS::T::Target with id 't9' in account 1"))
+    }
+
+    func testSearchesByFieldAndFindingNoneIsAnAnswer() throws {
+        let policies = try compile([policy("rule-a", compliant: "resources(\"ACS::T::Plan\", \"Source.Id\", resource.ResourceId).exists(p, !p.Configuration.Disabled)")])
+        let outcome = try run(policies, [
+            document("covered", "{}"),
+            document("uncovered", "{}"),
+            document("p1", type: "ACS::T::Plan", "{\"Source\": {\"Id\": \"covered\"}, \"Disabled\": false}"),
+            document("p2", type: "ACS::T::Plan", "{\"Source\": {\"Id\": \"uncovered\"}, \"Disabled\": true}"),
+        ])
+        XCTAssertEqual(verdicts(outcome), ["rule-a covered COMPLIANT", "rule-a uncovered NON_COMPLIANT"])
+    }
+
+    func testAccountRulesRunOncePerAccount() throws {
+        let policies = try compile([policy("account-rule", scope: "scope: account", applies: "has(config.Studio)", compliant: "config.Studio.On")])
+        let outcome = try run(policies, [
+            document("x", account: "b", "{}"),
+            document("a", type: "ACS::::Account", account: "a", "{\"Studio\": {\"On\": true}}"),
+            document("c", type: "ACS::::Account", account: "c", "{\"Studio\": {\"On\": false}}"),
+        ])
+        XCTAssertEqual(verdicts(outcome), ["account-rule a COMPLIANT", "account-rule b NOT_APPLICABLE", "account-rule c NON_COMPLIANT"])
+    }
+
+    func testParametersAndOverrides() throws {
+        let text = policy("rule-a", compliant: "config.Zones.size() >= params.minZones",
+                          parameters: "parameters:\n  minZones: {type: int, default: 2, description: zones}")
+        let lines = [document("two", "{\"Zones\": [\"a\", \"b\"]}")]
+        XCTAssertEqual(verdicts(try run(try compile([text]), lines)), ["rule-a two COMPLIANT"])
+        XCTAssertEqual(verdicts(try run(try compile([text], overrides: ["rule-a": ["minZones": .int(3)]]), lines)), ["rule-a two NON_COMPLIANT"])
+    }
+
+    func testResultsAreOrderedByRuleThenInventoryPosition() throws {
+        let policies = try compile([policy("second", compliant: "true"), policy("first", compliant: "lookup(\"ACS::T::R\", \"z\") != null")])
+        let outcome = try run(policies, [document("z", "{}"), document("y", "{}")])
+        XCTAssertEqual(verdicts(outcome), ["second z COMPLIANT", "second y COMPLIANT", "first z COMPLIANT", "first y COMPLIANT"])
+    }
+
+    func testSummaryCountsResourcesAsCloudConfigDoes() throws {
+        let policies = try compile([policy("rule-a", compliant: "config.A"), policy("rule-b", compliant: "config.B")])
+        let outcome = try run(policies, [
+            document("both", "{\"A\": true, \"B\": true}"),
+            document("one", "{\"A\": true, \"B\": false}"),
+            document("error", "{\"A\": true}"),
+        ])
+        let summary = Summary(outcome: outcome)
+        XCTAssertEqual(summary.compliantResources, 1)
+        XCTAssertEqual(summary.nonCompliantResources, 1)
+        XCTAssertEqual(summary.erroredResources, 1)
+        XCTAssertEqual(summary.complianceRate!, 1.0 / 3.0, accuracy: 1e-9)
+    }
+}
