@@ -43,7 +43,7 @@ final class ShippedPoliciesTests: XCTestCase {
     func testExampleInventoryGivesTheExpectedResults() throws {
         let catalog = try catalog()
         let pack = try XCTUnwrap(catalog.pack(id: "genai-best-practices"))
-        let policies = try pack.ruleIDs.map { try PolicyCompiler.compile(catalog.policy(id: $0)!).get() }
+        let policies = try pack.ruleIDs.map { try PolicyCompiler.compile(try XCTUnwrap(catalog.policy(id: $0), $0)).get() }
         let reader = try InventoryReader(paths: [ShippedPoliciesTests.root.appendingPathComponent("examples/inventory").path])
         let outcome = EvaluationSession(policies: policies, options: EvaluationOptions(now: Timestamp(rfc3339: "2025-03-10T00:00:00Z")!)).run(reader)
         XCTAssertEqual(outcome.problems.map(\.description), [])

@@ -19,6 +19,10 @@ final class InventoryIndex: RelatedResourceLookup, @unchecked Sendable {
 
     private var documents: [TypeKey: [Value]] = [:]
     private var byID: [TypeKey: [String: Value]] = [:]
+    /// The first document of each type and account whose Configuration is unusable, and why.
+    private var problems: [TypeKey: (id: String, problem: String)] = [:]
+    /// The same, for every document id.
+    private var problemsByID: [TypeKey: [String: String]] = [:]
     private var fieldIndexes: [FieldKey: [MapKey: [Value]]] = [:]
     private let lock = NSLock()
 
@@ -31,19 +35,31 @@ final class InventoryIndex: RelatedResourceLookup, @unchecked Sendable {
         if byID[key]?[document.id] == nil {
             byID[key, default: [:]][document.id] = document.value
         }
+        if let problem = document.configurationProblem {
+            if problems[key] == nil { problems[key] = (document.id, problem) }
+            problemsByID[key, default: [:]][document.id] = problem
+        }
         count += 1
     }
 
-    func resources(ofType type: String, account: String) -> [Value] {
-        documents[TypeKey(account: account, type: type)] ?? []
+    func resources(ofType type: String, account: String) throws(EvaluationError) -> [Value] {
+        let key = TypeKey(account: account, type: type)
+        if let (id, problem) = problems[key] { throw InventoryIndex.unusable(type, id, problem) }
+        return documents[key] ?? []
     }
 
-    func resource(ofType type: String, account: String, id: String) -> Value? {
-        byID[TypeKey(account: account, type: type)]?[id]
+    func resource(ofType type: String, account: String, id: String) throws(EvaluationError) -> Value? {
+        let key = TypeKey(account: account, type: type)
+        if let problem = problemsByID[key]?[id] { throw InventoryIndex.unusable(type, id, problem) }
+        return byID[key]?[id]
     }
 
-    func resources(ofType type: String, account: String, fieldPath path: [String], equalTo value: Value) -> [Value] {
-        let candidates = resources(ofType: type, account: account)
+    private static func unusable(_ type: String, _ id: String, _ problem: String) -> EvaluationError {
+        EvaluationError(.host, "related resource \(type) '\(id)' cannot be used: \(problem); fix it in the inventory")
+    }
+
+    func resources(ofType type: String, account: String, fieldPath path: [String], equalTo value: Value) throws(EvaluationError) -> [Value] {
+        let candidates = try resources(ofType: type, account: account)
         guard let key = MapKey(value) else {
             // Lists, maps and fractional numbers are not indexed; compare one by one.
             return candidates.filter { InventoryIndex.field(path, of: $0).map { Value.celEqual($0, value) } ?? false }

@@ -58,7 +58,7 @@ public enum PolicyTestRunner {
                 case .failure(let problem): return result("the test's account document is invalid: \(problem.message)")
                 }
             }
-            let accountID = accountDocument?.accountID ?? PolicyTestRunner.accountID(of: test)
+            let accountID = accountDocument?.accountID ?? PolicyTestRunner.testAccountID
             finding = evaluator.evaluateAccount(accountID, document: accountDocument, related: index, sequence: 0)
         } else {
             guard let value = test.resource else { return result("the test has no resource to evaluate") }
@@ -80,12 +80,6 @@ public enum PolicyTestRunner {
         return result(nil)
     }
 
-    /// The account of an account test without an account document: the account of its
-    /// related documents, or the default test account.
-    private static func accountID(of test: PolicyTestCase) -> String {
-        for document in test.related {
-            if case .map(let map) = document, case .string(let account)? = map.value(forKey: "AccountId") { return account }
-        }
-        return "1234567890120000"
-    }
+    /// The account that test documents belong to unless they name another.
+    static let testAccountID = "1234567890120000"
 }

@@ -1,14 +1,16 @@
 import VerdictLanguage
 
 /// Related resources of the inventory, which rules reach through `resources()` and
-/// `lookup()`. Only resources of the evaluated resource's account are visible.
+/// `lookup()`. Only resources of the evaluated resource's account are visible. A related
+/// document whose Configuration is unusable raises an error rather than being skipped,
+/// so that it cannot turn a verdict into COMPLIANT.
 public protocol RelatedResourceLookup: AnyObject, Sendable {
     /// Every document of a type in an account, in inventory order.
-    func resources(ofType type: String, account: String) -> [Value]
+    func resources(ofType type: String, account: String) throws(EvaluationError) -> [Value]
     /// The documents of a type whose Configuration field at `path` equals `value`.
-    func resources(ofType type: String, account: String, fieldPath path: [String], equalTo value: Value) -> [Value]
+    func resources(ofType type: String, account: String, fieldPath path: [String], equalTo value: Value) throws(EvaluationError) -> [Value]
     /// The document of a type with a resource id, or nil.
-    func resource(ofType type: String, account: String, id: String) -> Value?
+    func resource(ofType type: String, account: String, id: String) throws(EvaluationError) -> Value?
 }
 
 /// The context of one rule evaluation, read by the related-resource functions.
@@ -48,13 +50,13 @@ public enum RelatedResourceFunctions {
             switch arguments.count {
             case 1:
                 guard case .string(let type) = arguments[0] else { throw .noOverloadFor(resourcesName, arguments) }
-                return .list(context.related.resources(ofType: type, account: context.accountID))
+                return .list(try context.related.resources(ofType: type, account: context.accountID))
             case 3:
                 guard case .string(let type) = arguments[0], case .string(let path) = arguments[1] else {
                     throw .noOverloadFor(resourcesName, arguments)
                 }
                 let components = path.split(separator: ".").map(String.init)
-                return .list(context.related.resources(ofType: type, account: context.accountID, fieldPath: components, equalTo: arguments[2]))
+                return .list(try context.related.resources(ofType: type, account: context.accountID, fieldPath: components, equalTo: arguments[2]))
             default:
                 throw .noOverloadFor(resourcesName, arguments)
             }
@@ -71,7 +73,7 @@ public enum RelatedResourceFunctions {
             guard arguments.count == 2, case .string(let type) = arguments[0], case .string(let id) = arguments[1] else {
                 throw .noOverloadFor(lookupName, arguments)
             }
-            guard let document = context.related.resource(ofType: type, account: context.accountID, id: id) else {
+            guard let document = try context.related.resource(ofType: type, account: context.accountID, id: id) else {
                 throw EvaluationError(.host, "related resource not found: no \(type) with id '\(id)' in account \(context.accountID); add it to the inventory")
             }
             return document

@@ -64,7 +64,8 @@ struct MappingReader {
             report("policy-invalid-value", "'\(key)' is empty; write a value or remove the key", at: scalar.span)
             return nil
         }
-        return scalar.value
+        // A folded or literal block keeps its final line break, which reports do not want.
+        return scalar.style == .literal || scalar.style == .folded ? scalar.value.trimmingWhitespace() : scalar.value
     }
 
     /// A list of text values; a single scalar is accepted as a list of one.
