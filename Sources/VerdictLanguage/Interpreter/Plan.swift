@@ -75,14 +75,16 @@ final class SlotPlan: Plan {
     }
 }
 
-/// `operand.field` on a map (a JSON object).
+/// `operand.field` on a map (a JSON object). The field's hash is computed once, here.
 final class SelectPlan: Plan {
     let operand: Plan
     let field: String
+    let fieldHash: KeyHash
 
     init(id: ExprID, operand: Plan, field: String) {
         self.operand = operand
         self.field = field
+        self.fieldHash = KeyHash(field)
         super.init(id: id)
     }
 
@@ -91,7 +93,7 @@ final class SelectPlan: Plan {
         guard case .map(let map) = container else {
             throw attributed(.noSuchField(field, on: container))
         }
-        guard let value = map.value(forKey: field) else {
+        guard let value = map.value(forKey: field, hash: fieldHash) else {
             throw EvaluationError(.noSuchKey, "no such key: '\(field)'", exprID: id)
         }
         return value
@@ -102,10 +104,12 @@ final class SelectPlan: Plan {
 final class HasPlan: Plan {
     let operand: Plan
     let field: String
+    let fieldHash: KeyHash
 
     init(id: ExprID, operand: Plan, field: String) {
         self.operand = operand
         self.field = field
+        self.fieldHash = KeyHash(field)
         super.init(id: id)
     }
 
@@ -114,7 +118,7 @@ final class HasPlan: Plan {
         guard case .map(let map) = container else {
             throw attributed(.noSuchField(field, on: container))
         }
-        return .bool(map.value(forKey: field) != nil)
+        return .bool(map.value(forKey: field, hash: fieldHash) != nil)
     }
 }
 

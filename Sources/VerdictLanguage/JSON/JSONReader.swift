@@ -150,12 +150,12 @@ struct JSONParser {
         index += 1
         var keys: [Value] = []
         var values: [Value] = []
-        var keyStrings: [String] = []
+        var hashes: [KeyHash] = []
         var keySet: Set<ExactString>?
         skipWhitespace()
         if index < count, bytes[index] == UInt8(ascii: "}") {
             index += 1
-            return .map(MapValue(uniqueStringKeys: [], values: []))
+            return .map(MapValue(uniqueStringKeys: [], values: [], hashes: []))
         }
         while true {
             guard index < count else { throw error("the object that starts here is not closed with '}'", at: start) }
@@ -163,8 +163,8 @@ struct JSONParser {
                 throw error("expected a member name in double quotes but found \(describe(index))")
             }
             let keyOffset = index
-            let key = try parseString()
-            try rejectDuplicate(key, keyStrings, &keySet, at: keyOffset)
+            let (key, hash) = try parseKey()
+            try rejectDuplicate(key, hash, keys, hashes, &keySet, at: keyOffset)
             skipWhitespace()
             guard index < count, bytes[index] == UInt8(ascii: ":") else {
                 throw error("expected ':' after the member name but found \(describe(index))")
@@ -172,9 +172,9 @@ struct JSONParser {
             index += 1
             skipWhitespace()
             let value = try parseValue(depth: depth)
-            keyStrings.append(key)
             keys.append(.string(key))
             values.append(value)
+            hashes.append(hash)
             skipWhitespace()
             guard index < count else { throw error("the object that starts here is not closed with '}'", at: start) }
             let separator = bytes[index]
@@ -185,20 +185,36 @@ struct JSONParser {
             }
             skipWhitespace()
         }
-        return .map(MapValue(uniqueStringKeys: keys, values: values))
+        return .map(MapValue(uniqueStringKeys: keys, values: values, hashes: hashes))
     }
 
-    /// Fails on a key seen before in the same object: comparing with each earlier key is
-    /// fastest for the small objects of typical documents, and a set takes over for large ones.
+    /// A member name and its hash, computed from the raw bytes when it has no escapes.
+    private mutating func parseKey() throws(JSONSyntaxError) -> (String, KeyHash) {
+        let contentStart = index + 1
+        let key = try parseString()
+        let contentEnd = index - 1
+        if contentEnd - contentStart == key.utf8.count {
+            return (key, KeyHash(bytes: UnsafeRawBufferPointer(rebasing: bytes[contentStart..<contentEnd])))
+        }
+        return (key, KeyHash(key))
+    }
+
+    /// Fails on a key seen before in the same object. Hashes are compared first; a set
+    /// takes over for large objects so that a hostile document cannot make this quadratic.
     @inline(__always)
-    private func rejectDuplicate(_ key: String, _ previous: [String], _ set: inout Set<ExactString>?, at offset: Int) throws(JSONSyntaxError) {
-        if previous.count < 16 {
-            for earlier in previous where TextComparison.equal(earlier, key) {
-                throw error("duplicate key \(ValueFormatter.quoted(key)) in object; a document must not be ambiguous", at: offset)
+    private func rejectDuplicate(_ key: String, _ hash: KeyHash, _ keys: [Value], _ hashes: [KeyHash],
+                                 _ set: inout Set<ExactString>?, at offset: Int) throws(JSONSyntaxError) {
+        if hashes.count < 64 {
+            for position in 0..<hashes.count where hashes[position] == hash {
+                if case .string(let earlier) = keys[position], TextComparison.equal(earlier, key) {
+                    throw error("duplicate key \(ValueFormatter.quoted(key)) in object; a document must not be ambiguous", at: offset)
+                }
             }
             return
         }
-        if set == nil { set = Set(previous.map { ExactString(text: $0) }) }
+        if set == nil {
+            set = Set(keys.compactMap { if case .string(let text) = $0 { return ExactString(text: text) } else { return nil } })
+        }
         if !set!.insert(ExactString(text: key)).inserted {
             throw error("duplicate key \(ValueFormatter.quoted(key)) in object; a document must not be ambiguous", at: offset)
         }
@@ -261,26 +277,34 @@ struct JSONParser {
         throw error("unterminated string", at: start)
     }
 
-    /// The slow path for strings with escapes: decode into a byte buffer.
+    /// The slow path for strings with escapes: decode into a byte buffer, copying the
+    /// runs between escapes in one piece.
     private mutating func parseEscapedString(from contentStart: Int, start: Int) throws(JSONSyntaxError) -> String {
-        var decoded: [UInt8] = Array(UnsafeRawBufferPointer(rebasing: bytes[contentStart..<index]))
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(index - contentStart + 16)
+        decoded.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[contentStart..<index]))
         while index < count {
+            let runStart = index
+            while index < count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+                index += 1
+            }
+            if index > runStart { decoded.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[runStart..<index])) }
+            guard index < count else { break }
             let byte = bytes[index]
-            switch byte {
-            case UInt8(ascii: "\""):
+            if byte == UInt8(ascii: "\"") {
                 index += 1
                 guard let text = String(validating: decoded, as: UTF8.self) else {
                     throw error("the string is not valid UTF-8", at: start)
                 }
                 return text
-            case UInt8(ascii: "\\"):
-                try parseEscape(into: &decoded)
-            case 0..<0x20:
-                throw error("control character 0x\(String(byte, radix: 16, uppercase: true)) in a string; write it as an escape such as \\n")
-            default:
-                decoded.append(byte)
-                index += 1
             }
+            if byte == UInt8(ascii: "\\") {
+                try parseEscape(into: &decoded)
+                continue
+            }
+            throw error("control character 0x\(String(byte, radix: 16, uppercase: true)) in a string; write it as an escape such as \\n")
         }
         throw error("unterminated string", at: start)
     }

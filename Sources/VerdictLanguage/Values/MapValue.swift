@@ -7,11 +7,14 @@
 public final class MapValue: Sendable {
     public let keys: [Value]
     public let values: [Value]
-    /// Index from key to position; nil for small maps, where a linear scan is faster
-    /// than hashing.
+    /// The hash of each string key (see `KeyHash`), which lookups compare first.
+    private let keyHashes: [KeyHash]
+    /// Index from key to position, only for maps too large to scan.
     private let index: [MapKey: Int]?
 
-    private static let indexThreshold = 12
+    /// Maps up to this size are searched by scanning their key hashes, which costs less
+    /// than building and probing a dictionary for the small objects of typical documents.
+    private static let indexThreshold = 64
 
     /// Creates a map; fails with the first duplicate or unsupported key.
     public init(keys: [Value], values: [Value]) throws(MapKeyError) {
@@ -25,6 +28,7 @@ public final class MapValue: Sendable {
         }
         self.keys = keys
         self.values = values
+        self.keyHashes = keys.map(MapValue.hash)
         self.index = keys.count > MapValue.indexThreshold ? index : nil
     }
 
@@ -33,38 +37,55 @@ public final class MapValue: Sendable {
     public init(stringKeyed entries: [(String, Value)]) {
         var keys: [Value] = []
         var values: [Value] = []
-        var index: [MapKey: Int] = [:]
+        var hashes: [KeyHash] = []
         keys.reserveCapacity(entries.count)
         values.reserveCapacity(entries.count)
+        hashes.reserveCapacity(entries.count)
         for (key, value) in entries {
-            if let existing = index[.string(ExactString(text: key))] {
+            let hash = KeyHash(key)
+            if let existing = MapValue.position(of: key, hash: hash, keys: keys, hashes: hashes) {
                 values[existing] = value
                 continue
             }
-            index[.string(ExactString(text: key))] = keys.count
             keys.append(.string(key))
             values.append(value)
+            hashes.append(hash)
         }
         self.keys = keys
         self.values = values
-        self.index = keys.count > MapValue.indexThreshold ? index : nil
+        self.keyHashes = hashes
+        self.index = MapValue.makeIndex(keys)
     }
 
-    /// Creates a map whose string keys the caller has already checked to be unique, as
-    /// the JSON reader does while parsing; it skips building a hash index for small maps.
-    init(uniqueStringKeys keys: [Value], values: [Value]) {
+    /// Creates a map whose string keys the caller has already checked to be unique, with
+    /// their hashes, as the JSON reader computes them while parsing.
+    init(uniqueStringKeys keys: [Value], values: [Value], hashes: [KeyHash]) {
         self.keys = keys
         self.values = values
-        if keys.count > MapValue.indexThreshold {
-            var index: [MapKey: Int] = [:]
-            index.reserveCapacity(keys.count)
-            for (position, key) in keys.enumerated() {
-                if let mapKey = MapKey(key) { index[mapKey] = position }
-            }
-            self.index = index
-        } else {
-            self.index = nil
+        self.keyHashes = hashes
+        self.index = MapValue.makeIndex(keys)
+    }
+
+    private static func makeIndex(_ keys: [Value]) -> [MapKey: Int]? {
+        guard keys.count > indexThreshold else { return nil }
+        var index: [MapKey: Int] = [:]
+        index.reserveCapacity(keys.count)
+        for (position, key) in keys.enumerated() {
+            if let mapKey = MapKey(key) { index[mapKey] = position }
         }
+        return index
+    }
+
+    private static func hash(_ key: Value) -> KeyHash {
+        if case .string(let text) = key { return KeyHash(text) }
+        return .nonString
+    }
+
+    private static func position(of key: String, hash: KeyHash, keys: [Value], hashes: [KeyHash]) -> Int? {
+        for position in 0..<hashes.count where hashes[position] == hash {
+            if case .string(let candidate) = keys[position], TextComparison.equal(candidate, key) { return position }
+        }
+        return nil
     }
 
     public static let empty = MapValue(stringKeyed: [])
@@ -73,13 +94,22 @@ public final class MapValue: Sendable {
 
     /// The value for a string key, without building a `Value` for the key.
     public func value(forKey key: String) -> Value? {
+        value(forKey: key, hash: KeyHash(key))
+    }
+
+    /// The value for a string key whose hash the caller computed once, such as a field
+    /// name in an expression.
+    @inline(__always)
+    public func value(forKey key: String, hash: KeyHash) -> Value? {
         if let index {
             return index[.string(ExactString(text: key))].map { values[$0] }
         }
-        for position in 0..<keys.count {
-            if case .string(let candidate) = keys[position], TextComparison.equal(candidate, key) { return values[position] }
+        return keyHashes.withUnsafeBufferPointer { hashes -> Value? in
+            for position in 0..<hashes.count where hashes[position] == hash {
+                if case .string(let candidate) = keys[position], TextComparison.equal(candidate, key) { return values[position] }
+            }
+            return nil
         }
-        return nil
     }
 
     /// The value for any key, with numeric keys compared by value. Returns nil when the

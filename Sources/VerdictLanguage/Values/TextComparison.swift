@@ -4,14 +4,18 @@
 /// "é" equals "e" followed by a combining accent. CEL compares code points, and UTF-8 byte
 /// order is code point order, so these helpers compare the UTF-8 bytes.
 enum TextComparison {
+    @inline(__always)
     static func equal(_ lhs: String, _ rhs: String) -> Bool {
-        var lhs = lhs
-        var rhs = rhs
-        return lhs.withUTF8 { left in
-            rhs.withUTF8 { right in
-                left.count == right.count && (left.count == 0 || memoryEqual(left, right))
+        guard lhs.utf8.count == rhs.utf8.count else { return false }
+        // Native strings expose their bytes; equal lengths make a byte comparison enough.
+        if let result = lhs.utf8.withContiguousStorageIfAvailable({ left in
+            rhs.utf8.withContiguousStorageIfAvailable { right in
+                left.count == 0 || memoryEqual(left, right)
             }
+        }), let result {
+            return result
         }
+        return lhs.utf8.elementsEqual(rhs.utf8)
     }
 
     static func less(_ lhs: String, _ rhs: String) -> Bool {
