@@ -25,14 +25,15 @@ enum CheckCommand {
 
         Evaluates compliance rules against inventories of cloud resources: JSON arrays,
         newline-delimited JSON, single documents, directories of .json/.ndjson files, or -
-        for standard input (default: the bundled examples/inventory.ndjson).
+        for standard input (default: the bundled examples/inventory/ directory).
 
         Options:
         \(ArgumentParser.help(options))
 
         Exit status: 0 all compliant, 1 violations found, 2 evaluation errors or unreadable
-        documents, 64 bad command line, 65 unusable policies, parameters or inventory,
-        66 a named file does not exist, 73 the report cannot be written.
+        documents, 64 bad command line (a --param value of the wrong type included),
+        65 unusable policies, parameters file or inventory, 66 a named file does not
+        exist, 73 the report cannot be written.
         """
     }
 

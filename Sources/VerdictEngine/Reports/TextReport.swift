@@ -49,6 +49,10 @@ public enum TextReport {
         return lines
     }
 
+    static func plural(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+
     static func countsLine(_ counts: [Verdict: Int]) -> String {
         let parts: [(Verdict, String)] = [(.compliant, "compliant"), (.nonCompliant, "non-compliant"), (.notApplicable, "not applicable"), (.error, "error")]
         let text = parts.compactMap { verdict, label -> String? in
@@ -61,7 +65,9 @@ public enum TextReport {
     static func summaryLines(_ context: ReportContext, style: inout TextStyle) -> [String] {
         let summary = context.summary
         var lines = [style.bold("Summary")]
-        lines.append("  \(context.outcome.policies.count) rules, \(summary.documentCount) resource documents, \(context.outcome.accounts.count) account\(context.outcome.accounts.count == 1 ? "" : "s"), evaluated at \(context.evaluationTime.rfc3339)")
+        let ruleCount = context.outcome.policies.count
+        let accountCount = context.outcome.accounts.count
+        lines.append("  \(plural(ruleCount, "rule")), \(plural(summary.documentCount, "resource document")), \(plural(accountCount, "account")), evaluated at \(context.evaluationTime.rfc3339)")
         let counts = Verdict.allCases.map { "\($0.rawValue) \(summary.verdictCounts[$0, default: 0])" }
         lines.append("  Results: " + counts.joined(separator: ", "))
         let rulesFailing = summary.rules.filter { $0.verdict == .nonCompliant }.count

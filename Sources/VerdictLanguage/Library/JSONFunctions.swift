@@ -15,3 +15,17 @@ enum JSONFunctions {
             }
         })
 }
+
+/// `fail`: raises an evaluation error with the rule author's message, for data a
+/// condition cannot decide on (the verdict is then ERROR with that message).
+enum FailFunction {
+    static let functions: [Function] = [fail]
+
+    static let fail = Function(
+        "fail", summary: "Raises an evaluation error with the given message; the result is ERROR.",
+        overloads: [.global("fail_string", [.string], .dyn)], isPure: false,
+        implementation: .unary { value throws(EvaluationError) in
+            guard case .string(let message) = value else { throw .noOverload("fail", value) }
+            throw EvaluationError(.host, message)
+        })
+}

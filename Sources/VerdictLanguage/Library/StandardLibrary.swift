@@ -4,7 +4,7 @@ extension FunctionRegistry {
         var registry = FunctionRegistry()
         let groups: [[Function]] = [
             Arithmetic.functions, Comparisons.functions, Conversions.functions, StringFunctions.functions,
-            CollectionFunctions.functions, TimeFunctions.functions, JSONFunctions.functions,
+            CollectionFunctions.functions, TimeFunctions.functions, JSONFunctions.functions, FailFunction.functions,
         ]
         for function in groups.joined() { registry.add(function) }
         return registry
