@@ -98,20 +98,24 @@ public final class EvaluationSession {
                 if waitingTypes.contains(document.type) {
                     waiting.append(document)
                 } else {
-                    for rule in rules { findings.append(evaluators[rule].evaluate(document, related: index)) }
+                    let reference = ResourceReference(document)
+                    for rule in rules { findings.append(evaluators[rule].evaluate(document, reference: reference, related: index)) }
                 }
             }
         }
 
         for document in waiting {
+            let reference = ResourceReference(document)
             for rule in rulesByType[document.type] ?? [] {
-                findings.append(evaluators[rule].evaluate(document, related: index))
+                findings.append(evaluators[rule].evaluate(document, reference: reference, related: index))
             }
         }
         let sortedAccounts = accounts.sorted()
+        let accountReferences = sortedAccounts.map { AccountScope.reference($0, document: accountDocuments[$0]) }
         for rule in accountRules {
             for (position, account) in sortedAccounts.enumerated() {
-                findings.append(evaluators[rule].evaluateAccount(account, document: accountDocuments[account], related: index, sequence: position))
+                findings.append(evaluators[rule].evaluateAccount(account, document: accountDocuments[account], reference: accountReferences[position],
+                                                                 related: index, sequence: position))
             }
         }
 

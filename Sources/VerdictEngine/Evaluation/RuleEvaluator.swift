@@ -3,17 +3,22 @@ import VerdictPolicy
 
 /// Evaluates one compiled policy on one resource: the applicability condition, then the
 /// compliance condition, turning values and errors into verdicts and messages.
-struct RuleEvaluator {
+final class RuleEvaluator: Sendable {
     let policy: CompiledPolicy
     let ruleIndex: Int
     let now: Value
     /// Whether NON_COMPLIANT and ERROR findings get an explanation.
     let explains: Bool
 
-    /// The verdict on a resource document.
-    func evaluate(_ document: ResourceDocument, related: RelatedResourceLookup) -> Finding {
-        let reference = ResourceReference(accountID: document.accountID, type: document.type, id: document.id,
-                                          name: document.name, region: document.region, location: document.location)
+    init(policy: CompiledPolicy, ruleIndex: Int, now: Value, explains: Bool) {
+        self.policy = policy
+        self.ruleIndex = ruleIndex
+        self.now = now
+        self.explains = explains
+    }
+
+    /// The verdict on a resource document; `reference` describes it in the finding.
+    func evaluate(_ document: ResourceDocument, reference: ResourceReference, related: RelatedResourceLookup) -> Finding {
         guard let configuration = document.configuration else {
             return finding(reference, .error, document.configurationProblem ?? "the document has no usable Configuration", document.sequence)
         }
@@ -22,9 +27,8 @@ struct RuleEvaluator {
     }
 
     /// The verdict on an account, with its account document when the inventory has one.
-    func evaluateAccount(_ accountID: String, document: ResourceDocument?, related: RelatedResourceLookup, sequence: Int) -> Finding {
-        let reference = ResourceReference(accountID: accountID, type: AccountScope.accountType, id: document?.id ?? accountID,
-                                          name: document?.name, region: document?.region, location: document?.location)
+    func evaluateAccount(_ accountID: String, document: ResourceDocument?, reference: ResourceReference,
+                         related: RelatedResourceLookup, sequence: Int) -> Finding {
         let documentValue = document?.value ?? AccountScope.placeholderDocument(accountID)
         let configuration: Value
         if let document {
@@ -99,6 +103,12 @@ struct RuleEvaluator {
 /// Conventions of account rules.
 enum AccountScope {
     static let accountType = "ACS::::Account"
+
+    /// The reference of an account's findings: its account document, or the account id.
+    static func reference(_ accountID: String, document: ResourceDocument?) -> ResourceReference {
+        ResourceReference(accountID: accountID, type: accountType, id: document?.id ?? accountID,
+                          name: document?.name, region: document?.region, location: document?.location)
+    }
 
     /// The document an account rule sees for an account the inventory has no account
     /// document for: the account id and an empty Configuration.

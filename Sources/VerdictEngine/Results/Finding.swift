@@ -1,8 +1,9 @@
 import VerdictLanguage
 import VerdictPolicy
 
-/// The resource (or account) a finding is about.
-public struct ResourceReference: Sendable, Hashable {
+/// The resource (or account) a finding is about. One instance is shared by every
+/// finding about the same resource, which also identifies the resource in summaries.
+public final class ResourceReference: Sendable {
     public let accountID: String
     public let type: String
     public let id: String
@@ -10,6 +11,20 @@ public struct ResourceReference: Sendable, Hashable {
     public let region: String?
     /// Where the document starts in the inventory; nil for an account without an account document.
     public let location: InventoryLocation?
+
+    public init(accountID: String, type: String, id: String, name: String?, region: String?, location: InventoryLocation?) {
+        self.accountID = accountID
+        self.type = type
+        self.id = id
+        self.name = name
+        self.region = region
+        self.location = location
+    }
+
+    convenience init(_ document: ResourceDocument) {
+        self.init(accountID: document.accountID, type: document.type, id: document.id,
+                  name: document.name, region: document.region, location: document.location)
+    }
 }
 
 /// The verdict of one rule on one resource, with the message that says why.

@@ -50,12 +50,20 @@ public struct Summary: Sendable {
 
     public init(outcome: EvaluationOutcome) {
         rules = outcome.policies.map { RuleSummary(ruleID: $0.policy.id, title: $0.policy.title, severity: $0.policy.severity) }
-        var resourceVerdicts: [ResourceKey: Verdict] = [:]
+        // Findings about one resource share one reference, which identifies the resource.
+        var resourceVerdicts: [ObjectIdentifier: Verdict] = [:]
+        var counts = [Int](repeating: 0, count: Verdict.allCases.count)
+        var ruleCounts = [[Int]](repeating: counts, count: rules.count)
         for finding in outcome.findings {
-            verdictCounts[finding.verdict, default: 0] += 1
-            rules[finding.ruleIndex].counts[finding.verdict, default: 0] += 1
-            let key = ResourceKey(accountID: finding.resource.accountID, type: finding.resource.type, id: finding.resource.id)
+            let verdict = Verdict.allCases.firstIndex(of: finding.verdict)!
+            counts[verdict] += 1
+            ruleCounts[finding.ruleIndex][verdict] += 1
+            let key = ObjectIdentifier(finding.resource)
             resourceVerdicts[key] = Summary.combine(resourceVerdicts[key], finding.verdict)
+        }
+        for (position, verdict) in Verdict.allCases.enumerated() {
+            verdictCounts[verdict] = counts[position]
+            for rule in rules.indices { rules[rule].counts[verdict] = ruleCounts[rule][position] }
         }
         for verdict in resourceVerdicts.values {
             switch verdict {
@@ -67,12 +75,6 @@ public struct Summary: Sendable {
         }
         documentCount = outcome.documentCount
         problemCount = outcome.problems.count
-    }
-
-    private struct ResourceKey: Hashable {
-        let accountID: String
-        let type: String
-        let id: String
     }
 
     /// A resource's verdict over several rules: any violation wins, then any error, then

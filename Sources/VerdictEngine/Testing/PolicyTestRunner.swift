@@ -59,13 +59,14 @@ public enum PolicyTestRunner {
                 }
             }
             let accountID = accountDocument?.accountID ?? PolicyTestRunner.testAccountID
-            finding = evaluator.evaluateAccount(accountID, document: accountDocument, related: index, sequence: 0)
+            finding = evaluator.evaluateAccount(accountID, document: accountDocument,
+                                                reference: AccountScope.reference(accountID, document: accountDocument), related: index, sequence: 0)
         } else {
             guard let value = test.resource else { return result("the test has no resource to evaluate") }
             switch DocumentNormalizer.normalize(value, location: location, sequence: 0) {
             case .success(let document):
                 index.add(document)
-                finding = evaluator.evaluate(document, related: index)
+                finding = evaluator.evaluate(document, reference: ResourceReference(document), related: index)
             case .failure(let problem):
                 return result("the test's resource document is invalid: \(problem.message)")
             }

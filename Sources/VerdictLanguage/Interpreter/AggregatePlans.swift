@@ -97,7 +97,7 @@ final class ComprehensionPlan: Plan {
                 ? list.map { Iteration(first: $0, second: $0) }
                 : list.enumerated().map { Iteration(first: .int(Int64($0.offset)), second: $0.element) }
         case .map(let map):
-            iterations = zip(map.keys, map.values).map { Iteration(first: $0, second: $1) }
+            iterations = (0..<map.count).map { Iteration(first: map.key(at: $0), second: map.value(at: $0)) }
         default:
             throw attributed(EvaluationError(.noMatchingOverload,
                 "\(kind.rawValue)() applies to a list or map, not to a value of type \(rangeValue.type.displayName)"))

@@ -49,6 +49,11 @@ struct JSONParser {
     private let count: Int
     private var index = 0
     private let maxDepth: Int
+    /// Members of the objects being parsed, innermost last; each object copies its own
+    /// into an exactly sized array when it closes, so parsing allocates no growing arrays.
+    private var memberStack: ContiguousArray<MapSlot> = []
+    /// Elements of the arrays being parsed, in the same way.
+    private var elementStack: [Value] = []
 
     init(bytes: UnsafeRawBufferPointer, maxDepth: Int) {
         self.bytes = bytes
@@ -148,14 +153,13 @@ struct JSONParser {
         guard depth <= maxDepth else { throw error("nesting deeper than \(maxDepth) levels") }
         let start = index
         index += 1
-        var keys: [Value] = []
-        var values: [Value] = []
-        var hashes: [KeyHash] = []
+        let firstMember = memberStack.count
+        defer { memberStack.removeSubrange(firstMember...) }
         var keySet: Set<ExactString>?
         skipWhitespace()
         if index < count, bytes[index] == UInt8(ascii: "}") {
             index += 1
-            return .map(MapValue(uniqueStringKeys: [], values: [], hashes: []))
+            return .map(MapValue(uniqueEntries: []))
         }
         while true {
             guard index < count else { throw error("the object that starts here is not closed with '}'", at: start) }
@@ -164,7 +168,7 @@ struct JSONParser {
             }
             let keyOffset = index
             let (key, hash) = try parseKey()
-            try rejectDuplicate(key, hash, keys, hashes, &keySet, at: keyOffset)
+            try rejectDuplicate(key, hash, from: firstMember, &keySet, at: keyOffset)
             skipWhitespace()
             guard index < count, bytes[index] == UInt8(ascii: ":") else {
                 throw error("expected ':' after the member name but found \(describe(index))")
@@ -172,9 +176,7 @@ struct JSONParser {
             index += 1
             skipWhitespace()
             let value = try parseValue(depth: depth)
-            keys.append(.string(key))
-            values.append(value)
-            hashes.append(hash)
+            memberStack.append(MapSlot(key: .string(key), value: value, hash: hash))
             skipWhitespace()
             guard index < count else { throw error("the object that starts here is not closed with '}'", at: start) }
             let separator = bytes[index]
@@ -185,7 +187,7 @@ struct JSONParser {
             }
             skipWhitespace()
         }
-        return .map(MapValue(uniqueStringKeys: keys, values: values, hashes: hashes))
+        return .map(MapValue(uniqueEntries: ContiguousArray(memberStack[firstMember...])))
     }
 
     /// A member name and its hash, computed from the raw bytes when it has no escapes.
@@ -202,18 +204,22 @@ struct JSONParser {
     /// Fails on a key seen before in the same object. Hashes are compared first; a set
     /// takes over for large objects so that a hostile document cannot make this quadratic.
     @inline(__always)
-    private func rejectDuplicate(_ key: String, _ hash: KeyHash, _ keys: [Value], _ hashes: [KeyHash],
+    private func rejectDuplicate(_ key: String, _ hash: KeyHash, from firstMember: Int,
                                  _ set: inout Set<ExactString>?, at offset: Int) throws(JSONSyntaxError) {
-        if hashes.count < 64 {
-            for position in 0..<hashes.count where hashes[position] == hash {
-                if case .string(let earlier) = keys[position], TextComparison.equal(earlier, key) {
+        let memberCount = memberStack.count - firstMember
+        if memberCount < 64 {
+            for position in firstMember..<memberStack.count where memberStack[position].hash == hash {
+                if case .string(let earlier) = memberStack[position].key, TextComparison.equal(earlier, key) {
                     throw error("duplicate key \(ValueFormatter.quoted(key)) in object; a document must not be ambiguous", at: offset)
                 }
             }
             return
         }
         if set == nil {
-            set = Set(keys.compactMap { if case .string(let text) = $0 { return ExactString(text: text) } else { return nil } })
+            set = Set(memberStack[firstMember...].compactMap { entry -> ExactString? in
+                if case .string(let text) = entry.key { return ExactString(text: text) }
+                return nil
+            })
         }
         if !set!.insert(ExactString(text: key)).inserted {
             throw error("duplicate key \(ValueFormatter.quoted(key)) in object; a document must not be ambiguous", at: offset)
@@ -224,14 +230,16 @@ struct JSONParser {
         guard depth <= maxDepth else { throw error("nesting deeper than \(maxDepth) levels") }
         let start = index
         index += 1
-        var elements: [Value] = []
+        let firstElement = elementStack.count
+        defer { elementStack.removeSubrange(firstElement...) }
         skipWhitespace()
         if index < count, bytes[index] == UInt8(ascii: "]") {
             index += 1
-            return .list(elements)
+            return .list([])
         }
         while true {
-            elements.append(try parseValue(depth: depth))
+            let element = try parseValue(depth: depth)
+            elementStack.append(element)
             skipWhitespace()
             guard index < count else { throw error("the array that starts here is not closed with ']'", at: start) }
             let separator = bytes[index]
@@ -242,7 +250,7 @@ struct JSONParser {
             }
             skipWhitespace()
         }
-        return .list(elements)
+        return .list(Array(elementStack[firstElement...]))
     }
 
     // MARK: - Strings

@@ -5,10 +5,8 @@
 /// numeric value are the same key, as CEL's heterogeneous equality requires, and a
 /// `double` with an integral value finds them too.
 public final class MapValue: Sendable {
-    public let keys: [Value]
-    public let values: [Value]
-    /// The hash of each string key (see `KeyHash`), which lookups compare first.
-    private let keyHashes: [KeyHash]
+    /// The entries in insertion order, each with its key's hash, in one allocation.
+    private let storage: ContiguousArray<MapSlot>
     /// Index from key to position, only for maps too large to scan.
     private let index: [MapKey: Int]?
 
@@ -26,52 +24,40 @@ public final class MapValue: Sendable {
             guard let mapKey = MapKey(key) else { throw .unsupportedKey(key.type) }
             if index.updateValue(position, forKey: mapKey) != nil { throw .duplicateKey(key) }
         }
-        self.keys = keys
-        self.values = values
-        self.keyHashes = keys.map(MapValue.hash)
+        storage = ContiguousArray(zip(keys, values).map { MapSlot(key: $0, value: $1, hash: MapValue.hash($0)) })
         self.index = keys.count > MapValue.indexThreshold ? index : nil
     }
 
     /// Creates a map with string keys. A repeated key keeps its last value, as JSON
     /// readers commonly do; the JSON reader rejects duplicates before this point.
     public init(stringKeyed entries: [(String, Value)]) {
-        var keys: [Value] = []
-        var values: [Value] = []
-        var hashes: [KeyHash] = []
-        keys.reserveCapacity(entries.count)
-        values.reserveCapacity(entries.count)
-        hashes.reserveCapacity(entries.count)
+        var storage = ContiguousArray<MapSlot>()
+        storage.reserveCapacity(entries.count)
         for (key, value) in entries {
             let hash = KeyHash(key)
-            if let existing = MapValue.position(of: key, hash: hash, keys: keys, hashes: hashes) {
-                values[existing] = value
+            if let existing = MapValue.position(of: key, hash: hash, in: storage) {
+                storage[existing] = MapSlot(key: .string(key), value: value, hash: hash)
                 continue
             }
-            keys.append(.string(key))
-            values.append(value)
-            hashes.append(hash)
+            storage.append(MapSlot(key: .string(key), value: value, hash: hash))
         }
-        self.keys = keys
-        self.values = values
-        self.keyHashes = hashes
-        self.index = MapValue.makeIndex(keys)
+        self.storage = storage
+        self.index = MapValue.makeIndex(storage)
     }
 
-    /// Creates a map whose string keys the caller has already checked to be unique, with
-    /// their hashes, as the JSON reader computes them while parsing.
-    init(uniqueStringKeys keys: [Value], values: [Value], hashes: [KeyHash]) {
-        self.keys = keys
-        self.values = values
-        self.keyHashes = hashes
-        self.index = MapValue.makeIndex(keys)
+    /// Creates a map from entries whose string keys the caller has already checked to be
+    /// unique, with their hashes, as the JSON reader does while parsing.
+    init(uniqueEntries: ContiguousArray<MapSlot>) {
+        storage = uniqueEntries
+        index = MapValue.makeIndex(uniqueEntries)
     }
 
-    private static func makeIndex(_ keys: [Value]) -> [MapKey: Int]? {
-        guard keys.count > indexThreshold else { return nil }
+    private static func makeIndex(_ entries: ContiguousArray<MapSlot>) -> [MapKey: Int]? {
+        guard entries.count > indexThreshold else { return nil }
         var index: [MapKey: Int] = [:]
-        index.reserveCapacity(keys.count)
-        for (position, key) in keys.enumerated() {
-            if let mapKey = MapKey(key) { index[mapKey] = position }
+        index.reserveCapacity(entries.count)
+        for (position, entry) in entries.enumerated() {
+            if let mapKey = MapKey(entry.key) { index[mapKey] = position }
         }
         return index
     }
@@ -81,16 +67,28 @@ public final class MapValue: Sendable {
         return .nonString
     }
 
-    private static func position(of key: String, hash: KeyHash, keys: [Value], hashes: [KeyHash]) -> Int? {
-        for position in 0..<hashes.count where hashes[position] == hash {
-            if case .string(let candidate) = keys[position], TextComparison.equal(candidate, key) { return position }
+    private static func position(of key: String, hash: KeyHash, in entries: ContiguousArray<MapSlot>) -> Int? {
+        for position in 0..<entries.count where entries[position].hash == hash {
+            if case .string(let candidate) = entries[position].key, TextComparison.equal(candidate, key) { return position }
         }
         return nil
     }
 
     public static let empty = MapValue(stringKeyed: [])
 
-    public var count: Int { keys.count }
+    public var count: Int { storage.count }
+
+    /// The keys in insertion order.
+    public var keys: [Value] { storage.map(\.key) }
+
+    /// The values in the order of their keys.
+    public var values: [Value] { storage.map(\.value) }
+
+    /// The entries in insertion order.
+    public var entries: [(key: Value, value: Value)] { storage.map { ($0.key, $0.value) } }
+
+    public func key(at position: Int) -> Value { storage[position].key }
+    public func value(at position: Int) -> Value { storage[position].value }
 
     /// The value for a string key, without building a `Value` for the key.
     public func value(forKey key: String) -> Value? {
@@ -102,11 +100,11 @@ public final class MapValue: Sendable {
     @inline(__always)
     public func value(forKey key: String, hash: KeyHash) -> Value? {
         if let index {
-            return index[.string(ExactString(text: key))].map { values[$0] }
+            return index[.string(ExactString(text: key))].map { storage[$0].value }
         }
-        return keyHashes.withUnsafeBufferPointer { hashes -> Value? in
-            for position in 0..<hashes.count where hashes[position] == hash {
-                if case .string(let candidate) = keys[position], TextComparison.equal(candidate, key) { return values[position] }
+        return storage.withUnsafeBufferPointer { entries -> Value? in
+            for entry in entries where entry.hash == hash {
+                if case .string(let candidate) = entry.key, TextComparison.equal(candidate, key) { return entry.value }
             }
             return nil
         }
@@ -118,18 +116,22 @@ public final class MapValue: Sendable {
         if case .string(let text) = key { return value(forKey: text) }
         guard let mapKey = MapKey(key) else { return nil }
         if let index {
-            return index[mapKey].map { values[$0] }
+            return index[mapKey].map { storage[$0].value }
         }
-        for position in 0..<keys.count where MapKey(keys[position]) == mapKey {
-            return values[position]
+        for entry in storage where MapKey(entry.key) == mapKey {
+            return entry.value
         }
         return nil
     }
 
     public func contains(_ key: Value) -> Bool { value(for: key) != nil }
+}
 
-    /// The entries in insertion order.
-    public var entries: Zip2Sequence<[Value], [Value]> { zip(keys, values) }
+/// One key and value of a map, with the key's hash.
+struct MapSlot: Sendable {
+    let key: Value
+    let value: Value
+    let hash: KeyHash
 }
 
 /// Why a map could not be built.
