@@ -133,21 +133,40 @@ enum CheckCommand {
         context.showsAllResults = parsed.flag("--show-all")
         let output = parsed.value("--output")
         context.usesColor = format == "text" && output == nil && Console.usesColor(parsed.value("--color"), descriptor: 1)
-        let report = format == "json" ? JSONReport.render(context) : TextReport.render(context)
-        if let output {
-            do throws(OutputError) {
-                try AtomicFile.write(Array(report.utf8), to: output)
-            } catch {
-                Console.error("verdict check: \(error)")
-                return .cannotCreate
-            }
-        } else {
-            Console.output(report)
-        }
+        if let code = writeReport(context, format: format, output: output) { return code }
         if !quiet, format != "text" || output != nil {
             Console.error(oneLineSummary(context.summary))
         }
         return exitCode(context.summary)
+    }
+
+    /// Writes the report to standard output, or atomically to `output`; returns an exit
+    /// code when it cannot be written.
+    static func writeReport(_ context: ReportContext, format: String, output: String?) -> ExitCode? {
+        var writer: AtomicFileWriter?
+        if let output {
+            do throws(OutputError) {
+                writer = try AtomicFileWriter(path: output)
+            } catch {
+                Console.error("verdict check: \(error)")
+                return .cannotCreate
+            }
+        }
+        let stream = ReportStream { bytes in
+            if let writer { try writer.write(bytes) } else { Console.write(bytes: bytes, to: 1) }
+        }
+        switch format {
+        case "json": JSONReport.write(context, to: stream)
+        default: TextReport.write(context, to: stream)
+        }
+        do {
+            try stream.finish()
+            try writer?.commit()
+        } catch {
+            Console.error("verdict check: \(error)")
+            return .cannotCreate
+        }
+        return nil
     }
 
     static func exitCode(_ summary: Summary) -> ExitCode {

@@ -15,6 +15,7 @@ let usage = """
     Run 'verdict COMMAND --help' for a command's options.
     """
 
+AllocatorTuning.apply()
 let arguments = Array(CommandLine.arguments.dropFirst())
 let code: ExitCode
 switch arguments.first {

@@ -7,6 +7,8 @@ public struct EvaluationOptions: Sendable {
     public var now: Timestamp
     /// Whether NON_COMPLIANT and ERROR findings get explanations.
     public var explain = false
+    /// How many threads parse and evaluate; results do not depend on it.
+    public var workers = ParallelWork.defaultWorkers
 
     public init(now: Timestamp, explain: Bool = false) {
         self.now = now
@@ -32,7 +34,7 @@ public struct EvaluationOutcome: Sendable {
 /// resources; such resources wait until the whole inventory is read, because the resources
 /// they point to may come later. Only the documents that rules can look up, those waiting
 /// resources and account documents are kept in memory.
-public final class EvaluationSession {
+public final class EvaluationSession: @unchecked Sendable {
     let policies: [CompiledPolicy]
     let options: EvaluationOptions
     private let evaluators: [RuleEvaluator]
@@ -42,10 +44,12 @@ public final class EvaluationSession {
     private let keptTypes: CompiledPolicy.RelatedTypes
     /// Types with at least one rule that reads related resources.
     private let waitingTypes: Set<String>
+    private let workers: Int
 
     public init(policies: [CompiledPolicy], options: EvaluationOptions) {
         self.policies = policies
         self.options = options
+        self.workers = max(1, options.workers)
         let now = Value.timestamp(options.now)
         evaluators = policies.enumerated().map { RuleEvaluator(policy: $1, ruleIndex: $0, now: now, explains: options.explain) }
 
@@ -71,45 +75,43 @@ public final class EvaluationSession {
         self.waitingTypes = waitingTypes
     }
 
+    /// How many documents are read before they are parsed and evaluated in parallel.
+    static let batchSize = 4_096
+
     /// Reads the whole inventory and evaluates every rule on every resource in its scope.
-    /// `progress` is called with the number of documents read, now and then.
+    /// `progress` is called with the number of documents read after each batch.
     public func run(_ reader: InventoryReader, progress: ((Int) -> Void)? = nil) -> EvaluationOutcome {
         let index = InventoryIndex()
         var findings: [Finding] = []
         var problems: [InventoryProblem] = []
-        var waiting: [ResourceDocument] = []
+        var waiting: [RawDocument] = []
         var accountDocuments: [String: ResourceDocument] = [:]
         var accounts = Set<String>()
         var documentCount = 0
 
-        while let item = reader.next() {
-            switch item {
-            case .problem(let problem):
-                problems.append(problem)
-            case .document(let document):
-                documentCount += 1
-                if documentCount % 10_000 == 0 { progress?(documentCount) }
-                accounts.insert(document.accountID)
-                if document.type == AccountScope.accountType, accountDocuments[document.accountID] == nil {
-                    accountDocuments[document.accountID] = document
-                }
-                if keeps(document.type) { index.add(document) }
-                guard let rules = rulesByType[document.type] else { continue }
-                if waitingTypes.contains(document.type) {
-                    waiting.append(document)
-                } else {
-                    let reference = ResourceReference(document)
-                    for rule in rules { findings.append(evaluators[rule].evaluate(document, reference: reference, related: index)) }
+        while true {
+            let batch = reader.nextBatch(limit: EvaluationSession.batchSize)
+            if batch.isEmpty { break }
+            // Parse and evaluate in parallel; keep, in inventory order, what later phases need.
+            for item in process(batch, index: index) {
+                switch item {
+                case .problem(let problem):
+                    problems.append(problem)
+                case .document(let document, let raw, let documentFindings):
+                    documentCount += 1
+                    accounts.insert(document.accountID)
+                    if document.type == AccountScope.accountType, accountDocuments[document.accountID] == nil {
+                        accountDocuments[document.accountID] = document
+                    }
+                    if keeps(document.type) { index.add(document, raw: raw) }
+                    if waitingTypes.contains(document.type) { waiting.append(raw) }
+                    findings.append(contentsOf: documentFindings)
                 }
             }
+            progress?(documentCount)
         }
 
-        for document in waiting {
-            let reference = ResourceReference(document)
-            for rule in rulesByType[document.type] ?? [] {
-                findings.append(evaluators[rule].evaluate(document, reference: reference, related: index))
-            }
-        }
+        findings.append(contentsOf: evaluateWaiting(waiting, index: index))
         let sortedAccounts = accounts.sorted()
         let accountReferences = sortedAccounts.map { AccountScope.reference($0, document: accountDocuments[$0]) }
         for rule in accountRules {
@@ -122,6 +124,74 @@ public final class EvaluationSession {
         findings.sort { ($0.ruleIndex, $0.sequence) < ($1.ruleIndex, $1.sequence) }
         return EvaluationOutcome(policies: policies, findings: findings, problems: problems,
                                  documentCount: documentCount, accounts: sortedAccounts)
+    }
+
+    /// A batch item after parsing: a problem, or a document with its text and the findings
+    /// of the rules that did not have to wait.
+    private enum ProcessedItem {
+        case problem(InventoryProblem)
+        case document(ResourceDocument, RawDocument, [Finding])
+    }
+
+    /// Parses a batch and evaluates the rules that need no related resources, splitting
+    /// the batch into one contiguous slice per worker.
+    private func process(_ batch: [InventoryReader.RawItem], index: InventoryIndex) -> [ProcessedItem] {
+        let slots = WorkerSlots<[ProcessedItem]>(count: workers)
+        let sliceSize = (batch.count + workers - 1) / workers
+        ParallelWork.run(workers: workers) { worker in
+            let start = worker * sliceSize
+            let end = min(start + sliceSize, batch.count)
+            guard start < end else { return slots.set(worker, []) }
+            var processed: [ProcessedItem] = []
+            processed.reserveCapacity(end - start)
+            for item in batch[start..<end] {
+                processed.append(self.process(item, index: index))
+            }
+            slots.set(worker, processed)
+        }
+        return slots.elements.flatMap { $0 ?? [] }
+    }
+
+    private func process(_ item: InventoryReader.RawItem, index: InventoryIndex) -> ProcessedItem {
+        switch item {
+        case .problem(let problem):
+            return .problem(problem)
+        case .document(let raw):
+            switch raw.parse() {
+            case .failure(let problem):
+                return .problem(problem)
+            case .success(let document):
+                var findings: [Finding] = []
+                if !waitingTypes.contains(document.type), let rules = rulesByType[document.type] {
+                    let reference = ResourceReference(document)
+                    for rule in rules { findings.append(evaluators[rule].evaluate(document, reference: reference, related: index)) }
+                }
+                return .document(document, raw, findings)
+            }
+        }
+    }
+
+    /// Evaluates the resources whose rules read related resources, now that the index
+    /// holds the whole inventory.
+    private func evaluateWaiting(_ waiting: [RawDocument], index: InventoryIndex) -> [Finding] {
+        let slots = WorkerSlots<[Finding]>(count: workers)
+        let sliceSize = (waiting.count + workers - 1) / workers
+        ParallelWork.run(workers: workers) { worker in
+            var findings: [Finding] = []
+            let start = worker * sliceSize
+            let end = min(start + sliceSize, waiting.count)
+            if start < end {
+                for raw in waiting[start..<end] {
+                    guard case .success(let document) = raw.parse() else { continue }
+                    let reference = ResourceReference(document)
+                    for rule in self.rulesByType[document.type] ?? [] {
+                        findings.append(self.evaluators[rule].evaluate(document, reference: reference, related: index))
+                    }
+                }
+            }
+            slots.set(worker, findings)
+        }
+        return slots.elements.flatMap { $0 ?? [] }
     }
 
     private func keeps(_ type: String) -> Bool {

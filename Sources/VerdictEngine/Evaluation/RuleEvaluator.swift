@@ -10,11 +10,15 @@ final class RuleEvaluator: Sendable {
     /// Whether NON_COMPLIANT and ERROR findings get an explanation.
     let explains: Bool
 
+    /// The message of NOT_APPLICABLE findings, made once rather than per finding.
+    let notApplicableMessage: String
+
     init(policy: CompiledPolicy, ruleIndex: Int, now: Value, explains: Bool) {
         self.policy = policy
         self.ruleIndex = ruleIndex
         self.now = now
         self.explains = explains
+        self.notApplicableMessage = "not applicable: \(policy.appliesWhen?.expression.key ?? "appliesWhen") is false"
     }
 
     /// The verdict on a resource document; `reference` describes it in the finding.
@@ -50,7 +54,7 @@ final class RuleEvaluator: Sendable {
             case .success(.bool(true)):
                 break
             case .success(.bool(false)):
-                return finding(reference, .notApplicable, "not applicable: \(applies.expression.key) is false", sequence)
+                return finding(reference, .notApplicable, notApplicableMessage, sequence)
             case .success(let other):
                 return explained(finding(reference, .error, notBoolean(applies, other), sequence), applies, values, context)
             case .failure(let error):

@@ -6,7 +6,8 @@ import VerdictLanguage
 /// reader goes on with the next one wherever the format allows it.
 final class InventoryFileReader {
     enum Item {
-        case document(Value, InventoryLocation)
+        /// The bytes of one document, not yet parsed.
+        case document(RawDocument)
         case problem(InventoryProblem)
     }
 
@@ -57,7 +58,7 @@ final class InventoryFileReader {
 
     // MARK: - Bytes and positions
 
-    private var buffer: [UInt8] { input.buffer }
+    private var buffer: UnsafeBufferPointer<UInt8> { input.bytes }
     private var position: Int { input.position }
 
     /// Makes at least `count` unconsumed bytes available; false when the file ends first.
@@ -156,9 +157,8 @@ final class InventoryFileReader {
         }
         let start = position
         let lineEnd = position + scanned
-        return buffer.withUnsafeBytes { raw in
-            (try? JSONReader.parse(UnsafeRawBufferPointer(rebasing: raw[start..<lineEnd]))) != nil
-        }
+        let line = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[start..<lineEnd]))
+        return (try? JSONReader.parse(line)) != nil
     }
 
     // MARK: - Newline-delimited documents
@@ -372,22 +372,15 @@ final class InventoryFileReader {
         }
     }
 
-    /// Parses the bytes of one document; JSON errors are reported at their position in the file.
+    /// Copies out the bytes of one document, without surrounding white space; parsing
+    /// is left to the caller, which may do it on another thread.
     private func parseDocument(from start: Int, to end: Int, location: InventoryLocation, startLine: Int) -> Item? {
-        var trimmedEnd = end
-        while trimmedEnd > start, [0x20, 0x09, 0x0D, 0x0A].contains(buffer[trimmedEnd - 1]) { trimmedEnd -= 1 }
-        if trimmedEnd == start { return nil }
-        let result = buffer.withUnsafeBytes { raw in
-            JSONReader.parseResult(UnsafeRawBufferPointer(rebasing: raw[start..<trimmedEnd]))
+        let bytes = input.withBytes { buffer -> [UInt8]? in
+            var trimmedEnd = end
+            while trimmedEnd > start, [0x20, 0x09, 0x0D, 0x0A].contains(buffer[trimmedEnd - 1]) { trimmedEnd -= 1 }
+            if trimmedEnd == start { return nil }
+            return Array(buffer[start..<trimmedEnd])
         }
-        switch result {
-        case .success(let value):
-            return .document(value, location)
-        case .failure(let error):
-            let errorLine = startLine + error.line - 1
-            let errorColumn = error.line == 1 ? location.column + error.column - 1 : error.column
-            return .problem(InventoryProblem(location: InventoryLocation(file: name, line: errorLine, column: errorColumn),
-                                             message: "invalid JSON: \(error.message)"))
-        }
+        return bytes.map { .document(RawDocument(bytes: $0, location: location, sequence: 0)) }
     }
 }

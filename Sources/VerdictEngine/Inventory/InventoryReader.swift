@@ -14,9 +14,6 @@ public final class InventoryReader {
     private var pendingFiles: [(path: String, name: String)]
     private var current: InventoryFileReader?
     private var sequence = 0
-    /// How many documents and problems have been read.
-    public private(set) var documentCount = 0
-    public private(set) var problemCount = 0
 
     /// Prepares to read `paths`; fails when a path does not exist.
     public init(paths: [String]) throws(InventoryOpenError) {
@@ -48,8 +45,34 @@ public final class InventoryReader {
         return found.sorted().map { ($0, $0.hasPrefix(prefix) ? shown + $0.dropFirst(prefix.count) : $0) }
     }
 
-    /// The next document or problem, or nil when every inventory has been read.
+    /// The next document, parsed and checked, or problem; nil when every inventory has
+    /// been read.
     public func next() -> Item? {
+        while let item = nextRaw() {
+            switch item {
+            case .problem(let problem):
+                return .problem(problem)
+            case .document(let raw):
+                switch raw.parse() {
+                case .success(let document):
+                    return .document(document)
+                case .failure(let problem):
+                    return .problem(problem)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// A document's text or a problem, in inventory order.
+    public enum RawItem: Sendable {
+        case document(RawDocument)
+        case problem(InventoryProblem)
+    }
+
+    /// The next document's text, numbered, or a problem reading the files; nil when every
+    /// inventory has been read. The text is not parsed yet.
+    public func nextRaw() -> RawItem? {
         while true {
             if current == nil {
                 guard !pendingFiles.isEmpty else { return nil }
@@ -57,7 +80,6 @@ public final class InventoryReader {
                 do throws(InputError) {
                     current = try InventoryFileReader(path: file.path, name: file.name)
                 } catch {
-                    problemCount += 1
                     return .problem(InventoryProblem(location: InventoryLocation(file: file.name, line: 1, column: 1),
                                                      message: "cannot open the file: \(error.reason)"))
                 }
@@ -68,7 +90,6 @@ public final class InventoryReader {
             } catch {
                 let name = current!.name
                 current = nil
-                problemCount += 1
                 return .problem(InventoryProblem(location: InventoryLocation(file: name, line: 1, column: 1),
                                                  message: "reading the file failed: \(error.reason)"))
             }
@@ -76,20 +97,21 @@ public final class InventoryReader {
             case nil:
                 current = nil
             case .problem(let problem):
-                problemCount += 1
                 return .problem(problem)
-            case .document(let value, let location):
-                defer { sequence += 1 }
-                switch DocumentNormalizer.normalize(value, location: location, sequence: sequence) {
-                case .success(let document):
-                    documentCount += 1
-                    return .document(document)
-                case .failure(let problem):
-                    problemCount += 1
-                    return .problem(problem)
-                }
+            case .document(var raw):
+                raw.sequence = sequence
+                sequence += 1
+                return .document(raw)
             }
         }
+    }
+
+    /// Up to `limit` items in inventory order, for processing in parallel.
+    public func nextBatch(limit: Int) -> [RawItem] {
+        var batch: [RawItem] = []
+        batch.reserveCapacity(limit)
+        while batch.count < limit, let item = nextRaw() { batch.append(item) }
+        return batch
     }
 }
 

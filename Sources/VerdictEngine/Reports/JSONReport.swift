@@ -2,22 +2,40 @@ import VerdictLanguage
 import VerdictPolicy
 
 /// The machine-readable report: one object with the rules (and their resolved
-/// parameters), every result, the inventory problems and the summary.
+/// parameters), every result, the inventory problems and the summary. Results are
+/// written one at a time, so the report is never built in memory whole.
 public enum JSONReport {
     public static func render(_ context: ReportContext) -> String {
-        JSONWriter.string(value(context), pretty: true) + "\n"
+        let (stream, text) = ReportStream.collecting()
+        write(context, to: stream)
+        return text()
     }
 
-    static func value(_ context: ReportContext) -> Value {
-        .object([
-            ("tool", .object([("name", .string("verdict")), ("version", .string(VerdictVersion.current))])),
-            ("evaluationTime", .string(context.evaluationTime.rfc3339)),
-            ("inventories", .list(context.inventories.map { .string($0) })),
-            ("rules", .list(context.outcome.policies.enumerated().map { rule($1, context.summary.rules[$0]) })),
-            ("results", .list(context.outcome.findings.map(result))),
-            ("inventoryProblems", .list(context.outcome.problems.map(problem))),
-            ("summary", summary(context)),
-        ])
+    public static func write(_ context: ReportContext, to stream: ReportStream) {
+        stream.write("{\n  \"tool\": ")
+        stream.writeJSON(.object([("name", .string("verdict")), ("version", .string(VerdictVersion.current))]))
+        stream.write(",\n  \"evaluationTime\": ")
+        stream.writeJSONString(context.evaluationTime.rfc3339)
+        stream.write(",\n  \"inventories\": ")
+        stream.writeJSON(.list(context.inventories.map { .string($0) }))
+        stream.write(",\n  \"rules\": [")
+        for (index, compiled) in context.outcome.policies.enumerated() {
+            stream.write(index == 0 ? "\n    " : ",\n    ")
+            stream.writeJSON(rule(compiled, context.summary.rules[index]))
+        }
+        stream.write("\n  ],\n  \"results\": [")
+        for (index, finding) in context.outcome.findings.enumerated() {
+            stream.write(index == 0 ? "\n    " : ",\n    ")
+            writeResult(finding, to: stream)
+        }
+        stream.write("\n  ],\n  \"inventoryProblems\": [")
+        for (index, problem) in context.outcome.problems.enumerated() {
+            stream.write(index == 0 ? "\n    " : ",\n    ")
+            stream.writeJSON(self.problem(problem))
+        }
+        stream.write("\n  ],\n  \"summary\": ")
+        stream.writeJSON(summary(context))
+        stream.write("\n}\n")
     }
 
     private static func rule(_ compiled: CompiledPolicy, _ summary: Summary.RuleSummary) -> Value {
@@ -39,27 +57,44 @@ public enum JSONReport {
         return .object(entries)
     }
 
-    static func result(_ finding: Finding) -> Value {
+    /// One result as a compact object, written field by field.
+    static func writeResult(_ finding: Finding, to stream: ReportStream) {
         let resource = finding.resource
-        var entries: [(String, Value)] = [
-            ("rule", .string(finding.ruleID)),
-            ("resourceId", .string(resource.id)),
-            ("resourceType", .string(resource.type)),
-            ("accountId", .string(resource.accountID)),
-            ("region", resource.region.map { .string($0) } ?? .null),
-            ("resourceName", resource.name.map { .string($0) } ?? .null),
-            ("verdict", .string(finding.verdict.rawValue)),
-            ("message", .string(finding.message)),
-        ]
+        stream.write("{\"rule\": ")
+        stream.writeJSONString(finding.ruleID)
+        stream.write(", \"resourceId\": ")
+        stream.writeJSONString(resource.id)
+        stream.write(", \"resourceType\": ")
+        stream.writeJSONString(resource.type)
+        stream.write(", \"accountId\": ")
+        stream.writeJSONString(resource.accountID)
+        stream.write(", \"region\": ")
+        optional(resource.region, to: stream)
+        stream.write(", \"resourceName\": ")
+        optional(resource.name, to: stream)
+        stream.write(", \"verdict\": \"\(finding.verdict.rawValue)\", \"message\": ")
+        stream.writeJSONString(finding.message)
         if let location = resource.location {
-            entries.append(("location", .object([
-                ("file", .string(location.file)), ("line", .int(Int64(location.line))), ("column", .int(Int64(location.column))),
-            ])))
+            stream.write(", \"location\": {\"file\": ")
+            stream.writeJSONString(location.file)
+            stream.write(", \"line\": \(location.line), \"column\": \(location.column)}")
         }
         if let explanation = finding.explanation {
-            entries.append(("explanation", self.explanation(explanation)))
+            stream.write(", \"explanation\": ")
+            stream.writeJSON(self.explanation(explanation))
         }
-        return .object(entries)
+        stream.write("}")
+    }
+
+    private static func optional(_ text: String?, to stream: ReportStream) {
+        if let text { stream.writeJSONString(text) } else { stream.write("null") }
+    }
+
+    /// A result as a value, for formats that embed results.
+    static func result(_ finding: Finding) -> Value {
+        let (stream, text) = ReportStream.collecting()
+        writeResult(finding, to: stream)
+        return (try? JSONReader.parse(text())) ?? .null
     }
 
     static func explanation(_ explanation: Explanation) -> Value {

@@ -6,9 +6,15 @@ import VerdictPolicy
 /// result with `showsAllResults`), each rule's counts, and a closing summary.
 public enum TextReport {
     public static func render(_ context: ReportContext) -> String {
+        let (stream, text) = ReportStream.collecting()
+        write(context, to: stream)
+        return text()
+    }
+
+    public static func write(_ context: ReportContext, to stream: ReportStream) {
         var style = TextStyle(enabled: context.usesColor)
-        var lines: [String] = []
         for (index, group) in context.findingsByRule.enumerated() {
+            var lines: [String] = []
             let rule = group.policy.policy
             let findings = group.findings
             lines.append(style.bold("\(rule.id)") + "  [\(rule.severity.rawValue)]  \(rule.title)")
@@ -18,7 +24,9 @@ public enum TextReport {
             }
             lines.append("  " + countsLine(context.summary.rules[index].counts))
             lines.append("")
+            stream.write(lines.joined(separator: "\n") + "\n")
         }
+        var lines: [String] = []
         if !context.outcome.problems.isEmpty {
             lines.append(style.bold("Inventory problems"))
             for problem in context.outcome.problems {
@@ -27,7 +35,7 @@ public enum TextReport {
             lines.append("")
         }
         lines.append(contentsOf: summaryLines(context, style: &style))
-        return lines.joined(separator: "\n") + "\n"
+        stream.write(lines.joined(separator: "\n") + "\n")
     }
 
     private static func render(_ finding: Finding, style: inout TextStyle) -> [String] {

@@ -41,8 +41,9 @@ public enum PolicyTestRunner {
 
         let index = InventoryIndex()
         for (offset, value) in test.related.enumerated() {
-            switch DocumentNormalizer.normalize(value, location: location, sequence: offset + 1) {
-            case .success(let document): index.add(document)
+            let raw = RawDocument(value: value, location: location, sequence: offset + 1)
+            switch raw.parse() {
+            case .success(let document): index.add(document, raw: raw)
             case .failure(let problem): return result("related document \(offset + 1) is invalid: \(problem.message)")
             }
         }
@@ -51,10 +52,11 @@ public enum PolicyTestRunner {
         if case .account = policy.scope {
             var accountDocument: ResourceDocument?
             if let value = test.resource {
-                switch DocumentNormalizer.normalize(value, location: location, sequence: 0) {
+                let raw = RawDocument(value: value, location: location, sequence: 0)
+                switch raw.parse() {
                 case .success(let document):
                     accountDocument = document
-                    index.add(document)
+                    index.add(document, raw: raw)
                 case .failure(let problem): return result("the test's account document is invalid: \(problem.message)")
                 }
             }
@@ -63,9 +65,10 @@ public enum PolicyTestRunner {
                                                 reference: AccountScope.reference(accountID, document: accountDocument), related: index, sequence: 0)
         } else {
             guard let value = test.resource else { return result("the test has no resource to evaluate") }
-            switch DocumentNormalizer.normalize(value, location: location, sequence: 0) {
+            let raw = RawDocument(value: value, location: location, sequence: 0)
+            switch raw.parse() {
             case .success(let document):
-                index.add(document)
+                index.add(document, raw: raw)
                 finding = evaluator.evaluate(document, reference: ResourceReference(document), related: index)
             case .failure(let problem):
                 return result("the test's resource document is invalid: \(problem.message)")

@@ -86,6 +86,12 @@ public enum JSONWriter {
 
         mutating func writeString(_ text: String) {
             output.append(UInt8(ascii: "\""))
+            // Most strings need no escape: copy them in one piece.
+            if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+                output.append(contentsOf: text.utf8)
+                output.append(UInt8(ascii: "\""))
+                return
+            }
             for byte in text.utf8 {
                 switch byte {
                 case UInt8(ascii: "\""): append("\\\"")
@@ -104,6 +110,14 @@ public enum JSONWriter {
             }
             output.append(UInt8(ascii: "\""))
         }
+    }
+
+    /// Appends a JSON string literal, escaping quotes, backslashes and control characters.
+    public static func appendString(_ text: String, to output: inout [UInt8]) {
+        var writer = Writer(pretty: false, sortedKeys: false)
+        swap(&writer.output, &output)
+        writer.writeString(text)
+        swap(&writer.output, &output)
     }
 
     /// The JSON object key for a map key: strings as they are, other keys as text.
