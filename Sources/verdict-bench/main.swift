@@ -11,7 +11,8 @@ let usage = """
       json [--megabytes N]              MB/s of Verdict's JSON reader and of Foundation's JSONSerialization
       generate --resources N [--template DIR] [--output FILE]
                                         a synthetic inventory of N resources made from the example inventory
-      check INVENTORY [--policies DIR]  evaluate the shipped pack and print time, resources per second and peak memory
+      check INVENTORY [--policies DIR] [--workers N]
+                                        evaluate the shipped pack and print time, resources per second and peak memory
     """
 
 let allArguments = Array(CommandLine.arguments.dropFirst())
@@ -44,11 +45,11 @@ case "generate":
         exit(65)
     }
 case "check":
-    guard let inventory = arguments.first(where: { !$0.hasPrefix("--") && $0 != option("--policies") }) else {
+    guard let inventory = arguments.first(where: { !$0.hasPrefix("--") && $0 != option("--policies") && $0 != option("--workers") }) else {
         FileHandle.standardError.write(Data("verdict-bench check: name an inventory\n".utf8))
         exit(64)
     }
-    print(CheckBenchmark.run(inventory: inventory, policies: option("--policies") ?? "policies"))
+    print(CheckBenchmark.run(inventory: inventory, policies: option("--policies") ?? "policies", workers: Int(option("--workers") ?? "")))
 default:
     FileHandle.standardError.write(Data((usage + "\n").utf8))
     exit(64)

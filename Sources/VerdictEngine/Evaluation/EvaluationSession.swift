@@ -97,14 +97,14 @@ public final class EvaluationSession: @unchecked Sendable {
                 switch item {
                 case .problem(let problem):
                     problems.append(problem)
-                case .document(let document, let raw, let documentFindings):
+                case .document(let facts, let raw, let documentFindings, let accountDocument):
                     documentCount += 1
-                    accounts.insert(document.accountID)
-                    if document.type == AccountScope.accountType, accountDocuments[document.accountID] == nil {
-                        accountDocuments[document.accountID] = document
+                    accounts.insert(facts.accountID)
+                    if let accountDocument, accountDocuments[facts.accountID] == nil {
+                        accountDocuments[facts.accountID] = accountDocument
                     }
-                    if keeps(document.type) { index.add(document, raw: raw) }
-                    if waitingTypes.contains(document.type) { waiting.append(raw) }
+                    if keeps(facts.type) { index.add(facts, raw: raw) }
+                    if waitingTypes.contains(facts.type) { waiting.append(raw) }
                     findings.append(contentsOf: documentFindings)
                 }
             }
@@ -113,11 +113,12 @@ public final class EvaluationSession: @unchecked Sendable {
 
         findings.append(contentsOf: evaluateWaiting(waiting, index: index))
         let sortedAccounts = accounts.sorted()
-        let accountReferences = sortedAccounts.map { AccountScope.reference($0, document: accountDocuments[$0]) }
-        for rule in accountRules {
-            for (position, account) in sortedAccounts.enumerated() {
-                findings.append(evaluators[rule].evaluateAccount(account, document: accountDocuments[account], reference: accountReferences[position],
-                                                                 related: index, sequence: position))
+        for (position, account) in sortedAccounts.enumerated() {
+            let reference = AccountScope.reference(account, document: accountDocuments[account])
+            let cache = LookupCache(index)
+            for rule in accountRules {
+                findings.append(evaluators[rule].evaluateAccount(account, document: accountDocuments[account], reference: reference,
+                                                                 related: cache, sequence: position))
             }
         }
 
@@ -126,11 +127,13 @@ public final class EvaluationSession: @unchecked Sendable {
                                  documentCount: documentCount, accounts: sortedAccounts)
     }
 
-    /// A batch item after parsing: a problem, or a document with its text and the findings
-    /// of the rules that did not have to wait.
+    /// A batch item after parsing: a problem, or what the later phases need of a document:
+    /// its identity, its text, the findings of the rules that did not have to wait, and the
+    /// document itself when it is an account document. The parsed value is released by the
+    /// worker that parsed it, so releasing runs in parallel too.
     private enum ProcessedItem {
         case problem(InventoryProblem)
-        case document(ResourceDocument, RawDocument, [Finding])
+        case document(DocumentFacts, RawDocument, [Finding], accountDocument: ResourceDocument?)
     }
 
     /// Parses a batch and evaluates the rules that need no related resources, splitting
@@ -166,7 +169,8 @@ public final class EvaluationSession: @unchecked Sendable {
                     let reference = ResourceReference(document)
                     for rule in rules { findings.append(evaluators[rule].evaluate(document, reference: reference, related: index)) }
                 }
-                return .document(document, raw, findings)
+                let isAccount = document.type == AccountScope.accountType
+                return .document(DocumentFacts(document), raw, findings, accountDocument: isAccount ? document : nil)
             }
         }
     }
@@ -184,8 +188,9 @@ public final class EvaluationSession: @unchecked Sendable {
                 for raw in waiting[start..<end] {
                     guard case .success(let document) = raw.parse() else { continue }
                     let reference = ResourceReference(document)
+                    let cache = LookupCache(index)
                     for rule in self.rulesByType[document.type] ?? [] {
-                        findings.append(self.evaluators[rule].evaluate(document, reference: reference, related: index))
+                        findings.append(self.evaluators[rule].evaluate(document, reference: reference, related: cache))
                     }
                 }
             }

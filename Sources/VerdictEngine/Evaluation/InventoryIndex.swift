@@ -36,6 +36,10 @@ final class InventoryIndex: RelatedResourceLookup, @unchecked Sendable {
 
     /// Keeps a document for lookups; `raw` is its text, which lookups parse.
     func add(_ document: ResourceDocument, raw: RawDocument) {
+        add(DocumentFacts(document), raw: raw)
+    }
+
+    func add(_ document: DocumentFacts, raw: RawDocument) {
         let key = TypeKey(account: document.accountID, type: document.type)
         documents[key, default: []].append(raw)
         if byID[key]?[document.id] == nil {

@@ -38,6 +38,21 @@ public struct ResourceDocument: Sendable {
     public let sequence: Int
 }
 
+/// What identifies a document, without its content.
+struct DocumentFacts: Sendable {
+    let accountID: String
+    let type: String
+    let id: String
+    let configurationProblem: String?
+
+    init(_ document: ResourceDocument) {
+        accountID = document.accountID
+        type = document.type
+        id = document.id
+        configurationProblem = document.configurationProblem
+    }
+}
+
 /// A document that could not be read, reported with its position; the rest of the
 /// inventory is still evaluated.
 public struct InventoryProblem: Sendable, Error, CustomStringConvertible {
