@@ -1,4 +1,4 @@
-import VerdictPolicy
+import VerdictLanguage
 
 /// A small command-line parser: `--name value`, `--name=value`, flags, repeatable
 /// options, positional arguments and `--` to end options. Written here because the

@@ -1,14 +1,130 @@
 import Foundation
 import VerdictEngine
+import VerdictLanguage
 import VerdictPolicy
 
-/// `verdict lint`: checks policy and pack files for mistakes before they run.
+/// `verdict lint`: checks policy, pack, schema and parameter files for mistakes before
+/// they run.
 enum LintCommand {
+    static let options = [
+        OptionSpec(name: "--schemas", valueName: "PATH", help: "Resource schema files or directories (default: the shipped schemas/).", repeatable: true),
+        OptionSpec(name: "--params", valueName: "FILE", help: "Also check a parameters file for verdict check --params. Repeatable.", repeatable: true),
+        OptionSpec(name: "--format", valueName: "FORMAT", help: "Output format: text or json (default: text)."),
+        OptionSpec(name: "--warnings-as-errors", valueName: nil, help: "Treat warnings as errors, for the exit status too."),
+        OptionSpec(name: "--list-checks", valueName: nil, help: "List every check with its id, severity and description, and exit."),
+        OptionSpec(name: "--quiet", valueName: nil, help: "Print no summary on standard error."),
+        OptionSpec(name: "--help", valueName: nil, help: "Show this help."),
+    ]
+
+    static var help: String {
+        """
+        usage: verdict lint [OPTIONS] [PATH...]
+
+        Checks policy, pack and resource schema files (default: the shipped policies/ and
+        schemas/) and prints every problem as FILE:LINE:COLUMN: SEVERITY: message [id],
+        with the source line and a caret. docs/lint.md describes each check.
+
+        Options:
+        \(ArgumentParser.help(options))
+
+        Exit status: 0 no errors, 1 errors found (or warnings, with --warnings-as-errors),
+        64 bad command line, 66 a named path does not exist.
+        """
+    }
+
     static func run(_ arguments: [String]) -> ExitCode {
-        // TODO: the full lint with the type checker and resource schemas.
-        let paths = arguments.isEmpty ? [ShippedFiles.locate(ShippedFiles.policiesDirectory) ?? "policies"] : arguments
-        let catalog = PolicyCatalog.load(paths: paths)
-        Diagnostics.print(catalog.diagnostics)
-        return catalog.hasErrors ? .violations : .success
+        let parsed: ParsedArguments
+        do {
+            parsed = try ArgumentParser.parse(arguments, options: options)
+        } catch {
+            Console.error("verdict lint: \(error.message)")
+            return .usage
+        }
+        if parsed.flag("--help") {
+            Console.output(help + "\n")
+            return .success
+        }
+        let format = parsed.value("--format") ?? "text"
+        guard ["text", "json"].contains(format) else {
+            Console.error("verdict lint: unknown format '\(format)'; choose text or json")
+            return .usage
+        }
+        if parsed.flag("--list-checks") {
+            Console.output(listChecks(format: format))
+            return .success
+        }
+
+        var paths = parsed.positionals
+        if paths.isEmpty {
+            guard let shipped = ShippedFiles.locate(ShippedFiles.policiesDirectory) else {
+                Console.error("verdict lint: name the policy files or directories to check")
+                return .usage
+            }
+            paths = [shipped]
+        }
+        var schemaPaths = parsed.all("--schemas")
+        if schemaPaths.isEmpty, let shipped = ShippedFiles.locate(ShippedFiles.schemasDirectory) { schemaPaths = [shipped] }
+        for path in paths + schemaPaths + parsed.all("--params") where path != "-" && !FileManager.default.fileExists(atPath: path) {
+            Console.error("verdict lint: \(path): no such file or directory")
+            return .noInput
+        }
+
+        // A schema file named among the paths is read once.
+        let extraSchemas = schemaPaths.filter { schema in !paths.contains { schema.hasPrefix($0) } }
+        let report = Linter.lint(paths: paths + extraSchemas, parameterPaths: parsed.all("--params"))
+        var diagnostics = report.diagnostics
+        if parsed.flag("--warnings-as-errors") {
+            diagnostics = diagnostics.map { diagnostic in
+                var promoted = diagnostic
+                if promoted.severity == .warning { promoted.severity = .error }
+                return promoted
+            }
+        }
+
+        if format == "json" {
+            Console.output(JSONWriter.string(.list(diagnostics.map(json)), pretty: true) + "\n")
+        } else {
+            let useColor = Console.usesColor(nil, descriptor: 1)
+            for diagnostic in diagnostics { Console.output(render(diagnostic, color: useColor) + "\n") }
+        }
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.filter { $0.severity == .warning }.count
+        if !parsed.flag("--quiet") {
+            Console.error("verdict lint: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") in \(report.fileCount) file\(report.fileCount == 1 ? "" : "s")")
+        }
+        return errors > 0 ? .violations : .success
+    }
+
+    private static func render(_ diagnostic: Diagnostic, color: Bool) -> String {
+        let text = diagnostic.rendered()
+        guard color else { return text }
+        let code = diagnostic.severity == .error ? "31" : "33"
+        let marker = " \(diagnostic.severity.rawValue): "
+        return text.replacingOccurrences(of: marker, with: " \u{1B}[\(code)m\(diagnostic.severity.rawValue)\u{1B}[0m: ", options: [], range: text.range(of: marker))
+    }
+
+    static func json(_ diagnostic: Diagnostic) -> Value {
+        let start = diagnostic.location
+        let end = diagnostic.source.location(of: diagnostic.span.end)
+        return .object([
+            ("file", .string(diagnostic.source.name)),
+            ("line", .int(Int64(start.line))), ("column", .int(Int64(start.column))),
+            ("endLine", .int(Int64(end.line))), ("endColumn", .int(Int64(end.column))),
+            ("severity", .string(diagnostic.severity.rawValue)),
+            ("id", .string(diagnostic.id)),
+            ("message", .string(diagnostic.message)),
+        ])
+    }
+
+    private static func listChecks(format: String) -> String {
+        if format == "json" {
+            return JSONWriter.string(.list(LintCatalog.checks.map {
+                .object([("id", .string($0.id)), ("severity", .string($0.severity.rawValue)), ("summary", .string($0.summary))])
+            }), pretty: true) + "\n"
+        }
+        let width = (LintCatalog.checks.map(\.id.count).max() ?? 0) + 2
+        return LintCatalog.checks.map {
+            $0.id.padding(toLength: width, withPad: " ", startingAt: 0) + $0.severity.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0) + $0.summary
+        }.joined(separator: "\n") + "\n"
     }
 }

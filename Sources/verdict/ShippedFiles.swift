@@ -5,6 +5,7 @@ import Foundation
 /// they are when Verdict runs from its source tree with `swift run`).
 enum ShippedFiles {
     static let policiesDirectory = "policies"
+    static let schemasDirectory = "schemas"
     static let defaultPack = "genai-best-practices"
     static let exampleInventory = "examples/inventory"
 

@@ -1,5 +1,6 @@
 import Foundation
 import VerdictEngine
+import VerdictLanguage
 import VerdictPolicy
 
 /// `verdict test`: runs the test cases written in policy files.

@@ -94,7 +94,7 @@ final class PolicyLoaderTests: XCTestCase {
     }
 
     func testFileKindMustBeKnown() {
-        XCTAssertEqual(problems("kind: Polcy\nid: x\n"), ["1:7 policy-invalid-value: unknown kind 'Polcy': expected 'Policy' or 'Pack'; did you mean 'Policy'?"])
+        XCTAssertEqual(problems("kind: Polcy\nid: x\n"), ["1:7 policy-invalid-value: unknown kind 'Polcy': expected 'Policy', 'Pack' or 'ResourceSchema'; did you mean 'Policy'?"])
         XCTAssertEqual(problems("id: x\n"), ["1:1 policy-missing-key: the file is missing the required key 'kind'"])
     }
 }

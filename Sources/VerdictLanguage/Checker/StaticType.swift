@@ -20,6 +20,11 @@ public indirect enum StaticType: Sendable, Hashable, CustomStringConvertible {
     case parameter(String)
     /// A JSON object whose fields are described by a schema.
     case object(ObjectSchema)
+    /// A value of any of several types, as a field that some exports write as a bool and
+    /// others as a string.
+    case union([StaticType])
+    /// A string that holds JSON of the given type; `parseJSON` of it has that type.
+    case jsonText(StaticType)
     /// The type of an expression that already has an error, so no second one is reported.
     case error
 
@@ -40,6 +45,8 @@ public indirect enum StaticType: Sendable, Hashable, CustomStringConvertible {
         case .type(let type): return "type(\(type))"
         case .parameter(let name): return name
         case .object(let schema): return schema.name
+        case .union(let members): return members.map(\.description).joined(separator: " | ")
+        case .jsonText: return "string"
         case .error: return "*error*"
         }
     }
@@ -59,7 +66,8 @@ public indirect enum StaticType: Sendable, Hashable, CustomStringConvertible {
         case .list: return .list
         case .map, .object: return .map
         case .type: return .type
-        case .dyn, .parameter, .error: return nil
+        case .jsonText: return .string
+        case .dyn, .parameter, .error, .union: return nil
         }
     }
 

@@ -55,9 +55,13 @@ public struct PolicyCatalog: Sendable {
             var parser = PackParser(source: document.source)
             if let pack = parser.parse(root) { packs.append(pack) }
             diagnostics.append(contentsOf: parser.diagnostics)
+        case "ResourceSchema":
+            // Resource schemas may sit among policies; ResourceSchemaSet reads them.
+            break
         default:
             let span = reader?.node("kind")?.span ?? .none
-            reader?.report("policy-invalid-value", "unknown kind '\(kind)': expected 'Policy' or 'Pack'\(Suggestions.phrase(for: kind, in: ["Policy", "Pack"]))", at: span)
+            let kinds = ["Policy", "Pack", "ResourceSchema"]
+            reader?.report("policy-invalid-value", "unknown kind '\(kind)': expected 'Policy', 'Pack' or 'ResourceSchema'\(Suggestions.phrase(for: kind, in: kinds))", at: span)
             diagnostics.append(contentsOf: reader?.diagnostics ?? [])
         }
     }

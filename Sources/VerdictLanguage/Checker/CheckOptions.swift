@@ -1,0 +1,26 @@
+/// What a host adds to type checking: knowledge of its own functions' results, and field
+/// paths it wants accepted although their object type does not list them.
+public struct CheckOptions: Sendable {
+    /// Computes the result type of a call from its arguments, or returns nil to use the
+    /// function's declared overloads. Policies use it to give `lookup("ACS::ECS::Instance",
+    /// id)` the type of an ECS instance document.
+    public var refineCall: (@Sendable (_ function: String, _ arguments: [Expr], _ argumentTypes: [StaticType]) -> StaticType?)?
+    /// Field paths, as written in the expression (`config.Extra.Field`), whose last field
+    /// may be missing from its object's type without a diagnostic.
+    public var unlistedFields: Set<String> = []
+    /// The type the whole expression must have; bool for conditions.
+    public var expectedResult: StaticType? = .bool
+    /// What the expression is, for the message when its type is wrong: "compliantWhen".
+    public var resultDescription = "the expression"
+
+    public init() {}
+}
+
+/// The outcome of checking an expression: the type of each node and the problems found.
+public struct CheckedExpression: Sendable {
+    public let types: [ExprID: StaticType]
+    public let diagnostics: [Diagnostic]
+
+    public var rootType: StaticType? { types[rootID] }
+    let rootID: ExprID
+}

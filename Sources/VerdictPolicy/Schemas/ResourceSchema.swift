@@ -1,0 +1,82 @@
+import VerdictLanguage
+
+/// The shape of a resource type's documents, from a `kind: ResourceSchema` file: the
+/// fields of its Configuration with their types, so that lint can catch misspelled
+/// field paths and comparisons with values of the wrong type.
+public struct ResourceSchema: Sendable {
+    public let resourceType: String
+    public let description: String
+    /// The type of `config`: an object listing the Configuration's fields.
+    public let configuration: StaticType
+    public let file: Source
+
+    /// The type of `resource`: the discovered-resource record around the Configuration.
+    public var documentType: StaticType {
+        ResourceSchema.documentType(resourceType: resourceType, configuration: configuration)
+    }
+
+    /// The fields of a Cloud Config discovered-resource record.
+    public static func documentType(resourceType: String, configuration: StaticType) -> StaticType {
+        .object(ObjectSchema(name: "\(resourceType) document", fields: [
+            ("AccountId", .string), ("Region", .string), ("ResourceType", .string), ("ResourceId", .string),
+            ("ResourceName", .string), ("Configuration", configuration), ("Tags", .dyn),
+            ("AvailabilityZone", .string), ("ResourceCreationTime", .union([.int, .string])),
+            ("ResourceStatus", .string), ("ResourceDeleted", .union([.int, .bool])),
+            ("CaptureTime", .union([.int, .string])), ("Version", .union([.int, .string])),
+        ]))
+    }
+}
+
+/// The schemas of every resource type found in schema files.
+public struct ResourceSchemaSet: Sendable {
+    public private(set) var schemas: [String: ResourceSchema] = [:]
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init() {}
+
+    /// Loads every `.yaml` file in the given files or directories as a schema.
+    public static func load(paths: [String]) -> ResourceSchemaSet {
+        var set = ResourceSchemaSet()
+        for path in paths {
+            for file in PolicyCatalog.yamlFiles(at: path, diagnostics: &set.diagnostics) {
+                guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                    set.diagnostics.append(Diagnostic(id: "file-unreadable", message: "cannot read the file; check that it exists and is readable",
+                                                      span: .none, source: Source(text: "", name: file)))
+                    continue
+                }
+                set.loadText(text, name: file)
+            }
+        }
+        return set
+    }
+
+    public mutating func loadText(_ text: String, name: String) {
+        let document: YAMLDocument
+        do {
+            document = try YAMLLoader.load(text: text, name: name)
+        } catch {
+            diagnostics.append(error)
+            return
+        }
+        guard let root = document.root else { return }
+        // Policies and packs may sit among schemas; PolicyCatalog reads them.
+        if case .mapping(let pairs, _, _) = root, let kind = pairs.first(where: { $0.key.value == "kind" })?.value.scalar?.value,
+           kind == "Policy" || kind == "Pack" {
+            return
+        }
+        var parser = SchemaParser(source: document.source)
+        if let schema = parser.parse(root) {
+            if let existing = schemas[schema.resourceType] {
+                parser.report("schema-duplicate-type",
+                              "resource type \(schema.resourceType) already has a schema in \(existing.file.name)", at: root.span)
+            } else {
+                schemas[schema.resourceType] = schema
+            }
+        }
+        diagnostics.append(contentsOf: parser.diagnostics)
+    }
+
+    public var resourceTypes: [String] { schemas.keys.sorted() }
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}

@@ -1,0 +1,87 @@
+import VerdictLanguage
+import VerdictPolicy
+import XCTest
+
+/// Lint positions, checked to the column: each input marks the expected position of its
+/// diagnostic with `↓`, which the test removes before linting.
+final class LintPositionTests: XCTestCase {
+    private let schema = """
+        kind: ResourceSchema
+        resourceType: ACS::Example::Thing
+        configuration:
+          Name: string
+          Items: [string]
+        """
+
+    private func policy(_ condition: String) -> String {
+        """
+        kind: Policy
+        id: example
+        title: Example
+        description: Example.
+        severity: low
+        resourceTypes: [ACS::Example::Thing]
+        \(condition)
+        message: Bad.
+        """
+    }
+
+    /// Lints the marked text and checks that a diagnostic with `id` starts at the marker,
+    /// and that no other diagnostic is reported.
+    private func assertMarked(_ marked: String, id: String, file: StaticString = #filePath, line: UInt = #line) {
+        guard let marker = marked.range(of: "↓") else { return XCTFail("no marker", file: file, line: line) }
+        let before = marked[..<marker.lowerBound]
+        let expectedLine = before.filter { $0 == "\n" }.count + 1
+        let lineStart = before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex
+        let expectedColumn = before[lineStart...].unicodeScalars.count + 1
+        let text = marked.replacingCharacters(in: marker, with: "")
+        let diagnostics = Linter.lint(files: [("policy.yaml", text), ("schema.yaml", schema)])
+        XCTAssertEqual(diagnostics.map(\.id), [id], diagnostics.map(\.description).joined(separator: "\n"), file: file, line: line)
+        guard let diagnostic = diagnostics.first else { return }
+        XCTAssertEqual(diagnostic.source.name, "policy.yaml", file: file, line: line)
+        XCTAssertEqual("\(diagnostic.location.line):\(diagnostic.location.column)", "\(expectedLine):\(expectedColumn)",
+                       diagnostic.rendered(), file: file, line: line)
+    }
+
+    func testPlainScalar() {
+        assertMarked(policy("compliantWhen: config.↓Nme != \"\""), id: "unknown-field")
+        assertMarked(policy("compliantWhen: size(config.Items) >↓"), id: "syntax-error")
+    }
+
+    func testLiteralBlockScalar() {
+        assertMarked(policy("""
+            compliantWhen: |
+              size(config.Items) > 0 &&
+                config.↓Nme != ""
+            """), id: "unknown-field")
+    }
+
+    func testFoldedBlockScalarWithIndentationIndicator() {
+        assertMarked(policy("""
+            compliantWhen: >2
+                size(config.Items) > 0 &&
+                ↓confg.Name != ""
+            """), id: "undeclared-reference")
+    }
+
+    func testDoubleQuotedScalarWithEscapes() {
+        assertMarked(policy(#"compliantWhen: "config.Name != \"a\tb\" && config.↓Nme != \"\\u00e9\"""#), id: "unknown-field")
+    }
+
+    func testSingleQuotedScalarWithDoubledQuotes() {
+        assertMarked(policy("compliantWhen: 'config.Name != ''it\\''s'' && config.↓Nme != '''''"), id: "unknown-field")
+    }
+
+    func testMultibyteCharactersBeforeTheError() {
+        assertMarked(policy("compliantWhen: 'config.Name == \"日本語\" && config.↓Nme == \"é\"'"), id: "unknown-field")
+    }
+
+    func testStructureErrorsPointAtTheValue() {
+        assertMarked(policy("compliantWhen: 'true'").replacingOccurrences(of: "severity: low", with: "severity: ↓lw"), id: "policy-invalid-value")
+        assertMarked(policy("↓compliantwhen: 'true'\ncompliantWhen: 'true'"), id: "policy-unknown-key")
+    }
+
+    func testComparisonOfWrongTypeSpansTheComparison() {
+        assertMarked(policy("compliantWhen: size(config.Items) > 0 && ↓config.Name == true"), id: "incompatible-comparison")
+    }
+}
