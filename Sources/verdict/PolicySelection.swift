@@ -14,6 +14,7 @@ struct PolicySelection {
         OptionSpec(name: "--policies", valueName: "PATH", help: "Policy files or directories to load (default: the shipped policies/).", repeatable: true),
         OptionSpec(name: "--pack", valueName: "ID", help: "Evaluate the rules of this pack (default with the shipped policies: genai-best-practices)."),
         OptionSpec(name: "--rule", valueName: "ID", help: "Evaluate only this rule; repeat for several.", repeatable: true),
+        OptionSpec(name: "--schemas", valueName: "PATH", help: "Resource schemas that conditions are checked against (default: the shipped schemas/).", repeatable: true),
     ]
 
     /// Loads the policies named by the options. Prints diagnostics and returns an exit
@@ -68,6 +69,20 @@ struct PolicySelection {
         }
         if selected.isEmpty {
             Console.error("verdict: error: no rule to evaluate; the policies loaded define none")
+            return .failure(.dataError)
+        }
+
+        // Conditions are type-checked against the resource schemas first, so that a
+        // misspelled field cannot hide in has() and let resources pass.
+        var schemaPaths = arguments.all("--schemas")
+        if schemaPaths.isEmpty, let shipped = ShippedFiles.locate(ShippedFiles.schemasDirectory) { schemaPaths = [shipped] }
+        let schemas = ResourceSchemaSet.load(paths: schemaPaths)
+        Diagnostics.print(schemas.diagnostics)
+        var checkDiagnostics: [Diagnostic] = []
+        for policy in selected { checkDiagnostics.append(contentsOf: Linter.checkPolicy(policy, schemas: schemas)) }
+        Diagnostics.print(checkDiagnostics.filter { $0.severity == .error || !arguments.flag("--quiet") })
+        if schemas.hasErrors || checkDiagnostics.contains(where: { $0.severity == .error }) {
+            Console.error("verdict: error: some conditions have errors; fix them (verdict lint shows every problem) and run again")
             return .failure(.dataError)
         }
         return .success(PolicySelection(catalog: catalog, policies: selected))

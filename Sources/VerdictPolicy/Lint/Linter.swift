@@ -70,6 +70,12 @@ public enum Linter {
         return files
     }
 
+    /// The checks of one policy's conditions against resource schemas (types, field paths,
+    /// unused parameters), as `verdict check` runs them before evaluating.
+    public static func checkPolicy(_ policy: Policy, schemas: ResourceSchemaSet) -> [Diagnostic] {
+        deduplicated(PolicyLinter(policy: policy, schemas: schemas).lint())
+    }
+
     private static func deduplicated(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         var seen = Set<String>()
         return diagnostics.filter { seen.insert("\($0.source.name)|\($0.span.start)|\($0.id)|\($0.message)").inserted }
