@@ -7,7 +7,7 @@ import VerdictPolicy
 /// policies, then reading and evaluating the inventory, with the verdict counts so that a
 /// run that went wrong shows.
 enum CheckBenchmark {
-    static func run(inventory: String, policies: String, workers: Int?) -> String {
+    static func run(inventory: String, policies: String, workers: Int?, explain: Bool) -> String {
         var compiled: [CompiledPolicy] = []
         let compileSeconds = Measurement.seconds {
             let catalog = PolicyCatalog.load(paths: [policies])
@@ -20,7 +20,7 @@ enum CheckBenchmark {
         let now = Timestamp(rfc3339: "2025-03-10T00:00:00Z")!
         var outcome: EvaluationOutcome?
         let evaluateSeconds = Measurement.seconds {
-            var options = EvaluationOptions(now: now)
+            var options = EvaluationOptions(now: now, explain: explain)
             if let workers { options.workers = workers }
             outcome = EvaluationSession(policies: compiled, options: options).run(reader)
         }
@@ -30,7 +30,7 @@ enum CheckBenchmark {
         return """
             rules compiled: \(compiled.count) in \(Measurement.format(compileSeconds * 1000)) ms
             documents: \(outcome!.documentCount), inventory problems: \(outcome!.problems.count)
-            read and evaluate (\(workers.map(String.init) ?? "all") threads): \(Measurement.format(evaluateSeconds, decimals: 3)) s, \(Measurement.format(documents / evaluateSeconds, decimals: 0)) resources/s
+            read and evaluate (\(workers.map(String.init) ?? "all") threads, explanations \(explain ? "on" : "off")): \(Measurement.format(evaluateSeconds, decimals: 3)) s, \(Measurement.format(documents / evaluateSeconds, decimals: 0)) resources/s
             results: \(counts)
             peak memory: \(Measurement.format(Measurement.peakMemoryMiB())) MiB
             """

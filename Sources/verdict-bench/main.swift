@@ -11,7 +11,7 @@ let usage = """
       json [--megabytes N]              MB/s of Verdict's JSON reader and of Foundation's JSONSerialization
       generate --resources N [--template DIR] [--output FILE]
                                         a synthetic inventory of N resources made from the example inventory
-      check INVENTORY [--policies DIR] [--workers N]
+      check INVENTORY [--policies DIR] [--workers N] [--explain]
                                         evaluate the shipped pack and print time, resources per second and peak memory
     """
 
@@ -49,7 +49,7 @@ case "check":
         FileHandle.standardError.write(Data("verdict-bench check: name an inventory\n".utf8))
         exit(64)
     }
-    print(CheckBenchmark.run(inventory: inventory, policies: option("--policies") ?? "policies", workers: Int(option("--workers") ?? "")))
+    print(CheckBenchmark.run(inventory: inventory, policies: option("--policies") ?? "policies", workers: Int(option("--workers") ?? ""), explain: arguments.contains("--explain")))
 default:
     FileHandle.standardError.write(Data((usage + "\n").utf8))
     exit(64)

@@ -12,6 +12,7 @@ enum CheckCommand {
         OptionSpec(name: "--format", valueName: "FORMAT", help: "Report format: text or json (default: text)."),
         OptionSpec(name: "--output", valueName: "FILE", help: "Write the report to FILE, replacing it atomically, instead of standard output."),
         OptionSpec(name: "--show-all", valueName: nil, help: "List every result in the text report, not only violations and errors."),
+        OptionSpec(name: "--no-explain", valueName: nil, help: "Do not explain NON_COMPLIANT and ERROR results (faster when there are very many)."),
         OptionSpec(name: "--quiet", valueName: nil, help: "Print no progress or summary on standard error."),
         OptionSpec(name: "--color", valueName: "WHEN", help: "Colour the text report: auto, always or never (default: auto; NO_COLOR turns auto off)."),
         OptionSpec(name: "--help", valueName: nil, help: "Show this help."),
@@ -115,7 +116,7 @@ enum CheckCommand {
         }
         let quiet = parsed.flag("--quiet")
         let showsProgress = !quiet && Console.isTerminal(2)
-        let session = EvaluationSession(policies: compiled, options: EvaluationOptions(now: now))
+        let session = EvaluationSession(policies: compiled, options: EvaluationOptions(now: now, explain: !parsed.flag("--no-explain")))
         let outcome = session.run(reader) { count in
             if showsProgress { Console.write("\rread \(count) documents", to: 2) }
         }

@@ -142,3 +142,62 @@ final class EvaluationSessionTests: XCTestCase {
         XCTAssertEqual(summary.complianceRate!, 1.0 / 3.0, accuracy: 1e-9)
     }
 }
+
+final class ExplanationTests: XCTestCase {
+    private func explain(_ compliant: String, _ configuration: String, explain: Bool = true) throws -> Finding {
+        var catalog = PolicyCatalog()
+        catalog.loadText("""
+            kind: Policy
+            id: rule-a
+            title: Rule A
+            description: A rule.
+            severity: high
+            resourceTypes: [ACS::T::R]
+            parameters:
+              allowed: {type: list(string), default: [TLSv1.2, TLSv1.3], description: versions}
+            compliantWhen: '\(compliant)'
+            message: violated
+            """, name: "rule.yaml")
+        XCTAssertEqual(catalog.diagnostics.map(\.description), [])
+        let policy = try PolicyCompiler.compile(catalog.policies[0]).get()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-explain-\(UUID().uuidString).ndjson")
+        try Data("{\"AccountId\": \"1\", \"ResourceType\": \"ACS::T::R\", \"ResourceId\": \"r\", \"Configuration\": \(configuration)}\n".utf8).write(to: directory)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let outcome = EvaluationSession(policies: [policy], options: EvaluationOptions(now: Timestamp(seconds: 0)!, explain: explain))
+            .run(try InventoryReader(paths: [directory.path]))
+        return try XCTUnwrap(outcome.findings.first)
+    }
+
+    private func lines(_ finding: Finding) -> [String] {
+        (finding.explanation?.steps ?? []).map { step in "\(step.expression) = \(step.value)" + (step.fieldPath.map { " @ \($0)" } ?? "") }
+    }
+
+    func testNamesTheElementAndFieldThatDecided() throws {
+        let finding = try explain("config.TLS.Enable && config.TLS.Versions.all(v, v in params.allowed)",
+                                  "{\"TLS\": {\"Enable\": true, \"Versions\": [\"TLSv1.2\", \"TLSv1.1\"]}}")
+        XCTAssertEqual(finding.verdict, .nonCompliant)
+        XCTAssertEqual(lines(finding), [
+            "config.TLS.Versions.all(v, v in params.allowed) = false",
+            "v (element 1) = \"TLSv1.1\" @ Configuration.TLS.Versions[1]",
+            "v in params.allowed = false",
+            "v = \"TLSv1.1\" @ Configuration.TLS.Versions[1]",
+            "params.allowed = [\"TLSv1.2\", \"TLSv1.3\"]",
+        ])
+        XCTAssertEqual(finding.explanation?.line, 9)
+        XCTAssertEqual(finding.explanation?.conditionKey, "compliantWhen")
+    }
+
+    func testExplainsErrorsWithTheMissingPath() throws {
+        let finding = try explain("config.TLS.Enable == true", "{\"Other\": 1}")
+        XCTAssertEqual(finding.verdict, .error)
+        XCTAssertEqual(lines(finding), [
+            "config.TLS.Enable == true = error: no such key: 'TLS'",
+            "config.TLS.Enable = error: no such key: 'TLS' @ Configuration.TLS.Enable",
+        ])
+    }
+
+    func testCompliantResultsAndDisabledExplanationsHaveNone() throws {
+        XCTAssertNil(try explain("config.A == 1", "{\"A\": 1}").explanation)
+        XCTAssertNil(try explain("config.A == 1", "{\"A\": 2}", explain: false).explanation)
+    }
+}

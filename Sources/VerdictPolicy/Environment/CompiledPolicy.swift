@@ -1,3 +1,4 @@
+import Foundation
 import VerdictLanguage
 
 /// A policy ready to evaluate: its conditions planned once, its parameters resolved.
@@ -38,6 +39,10 @@ public struct CompiledExpression: Sendable {
     public let observedProgram: Program
     /// The span of each node, indexed by node id.
     public let spans: [SourceSpan]
+    /// Each node's source text on one line, and its position in the policy file, indexed by
+    /// node id: computed once here so that explaining many results repeats no work.
+    public let nodeTexts: [String]
+    public let nodeLocations: [SourceLocation]
 
     init(expression: PolicyExpression, parsed: ParsedExpression, environment: Environment) {
         self.expression = expression
@@ -47,6 +52,11 @@ public struct CompiledExpression: Sendable {
         var spans = [SourceSpan](repeating: .none, count: parsed.maxID + 1)
         CompiledExpression.collectSpans(parsed.root, into: &spans)
         self.spans = spans
+        let source = expression.source
+        nodeTexts = spans.map { span in
+            source.snippet(span).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        }
+        nodeLocations = spans.map { source.location(of: $0.start) }
     }
 
     private static func collectSpans(_ expr: Expr, into spans: inout [SourceSpan]) {
@@ -62,8 +72,7 @@ public struct CompiledExpression: Sendable {
 
     /// The file position of a node.
     public func location(of id: ExprID) -> SourceLocation {
-        let span = id > 0 && id < spans.count ? spans[id] : SourceSpan.none
-        return expression.source.location(of: span.start)
+        id > 0 && id < nodeLocations.count ? nodeLocations[id] : expression.source.location(of: 0)
     }
 }
 

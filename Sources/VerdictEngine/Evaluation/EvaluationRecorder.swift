@@ -1,0 +1,83 @@
+import VerdictLanguage
+
+/// Records what an observed evaluation computed, keeping for each macro the iteration
+/// that decided its result: for `all` the first element whose predicate was false, for
+/// `exists` the first whose predicate was true, otherwise the last one.
+final class EvaluationRecorder: EvaluationObserver {
+    /// The results of the nodes evaluated in one scope: the whole expression, or one
+    /// iteration of a macro.
+    final class Frame {
+        var results: [ExprID: Result<Value, EvaluationError>] = [:]
+        /// For each macro evaluated in this frame, the iteration kept and its frame.
+        var iterations: [ExprID: Iteration] = [:]
+    }
+
+    struct Iteration {
+        let index: Int
+        let element: Value
+        let frame: Frame
+    }
+
+    /// A macro being evaluated: its iterations so far.
+    private struct OpenMacro {
+        let id: ExprID
+        var iterations: [Iteration] = []
+    }
+
+    let root = Frame()
+    private var open: [OpenMacro] = []
+    /// The body node of each macro, to tell which iteration decided.
+    private let macroBodies: [ExprID: (kind: Comprehension.Kind, body: ExprID)]
+
+    init(expression: Expr) {
+        var bodies: [ExprID: (Comprehension.Kind, ExprID)] = [:]
+        func visit(_ expr: Expr) {
+            if case .comprehension(let comprehension) = expr.kind { bodies[expr.id] = (comprehension.kind, comprehension.body.id) }
+            expr.kind.children.forEach(visit)
+        }
+        visit(expression)
+        macroBodies = bodies
+    }
+
+    private var currentFrame: Frame {
+        open.last?.iterations.last?.frame ?? root
+    }
+
+    func iterating(_ comprehensionID: ExprID, index: Int, element: Value) {
+        if open.last?.id != comprehensionID {
+            open.append(OpenMacro(id: comprehensionID))
+        }
+        open[open.count - 1].iterations.append(Iteration(index: index, element: element, frame: Frame()))
+    }
+
+    func evaluated(_ id: ExprID, result: Result<Value, EvaluationError>) {
+        if let macro = open.last, macro.id == id {
+            open.removeLast()
+            let frame = currentFrame
+            frame.results[id] = result
+            if let kept = decidingIteration(macro) { frame.iterations[id] = kept }
+            return
+        }
+        currentFrame.results[id] = result
+    }
+
+    private func decidingIteration(_ macro: OpenMacro) -> Iteration? {
+        guard let (kind, body) = macroBodies[macro.id] else { return macro.iterations.last }
+        func bodyIs(_ flag: Bool, _ iteration: Iteration) -> Bool {
+            if case .success(.bool(flag))? = iteration.frame.results[body] { return true }
+            return false
+        }
+        func bodyFailed(_ iteration: Iteration) -> Bool {
+            if case .failure? = iteration.frame.results[body] { return true }
+            return false
+        }
+        switch kind {
+        case .all:
+            return macro.iterations.first { bodyIs(false, $0) } ?? macro.iterations.first(where: bodyFailed) ?? macro.iterations.last
+        case .exists:
+            return macro.iterations.first { bodyIs(true, $0) } ?? macro.iterations.first(where: bodyFailed) ?? macro.iterations.last
+        default:
+            return macro.iterations.first(where: bodyFailed) ?? macro.iterations.last
+        }
+    }
+}
