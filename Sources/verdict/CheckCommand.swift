@@ -9,7 +9,7 @@ enum CheckCommand {
         OptionSpec(name: "--param", valueName: "RULE.NAME=VALUE", help: "Override a rule parameter; a list may be [a, b] or a,b. Repeatable.", repeatable: true),
         OptionSpec(name: "--params", valueName: "FILE", help: "Override rule parameters from a YAML file mapping rule ids to parameters."),
         OptionSpec(name: "--now", valueName: "TIME", help: "The evaluation time as RFC 3339, such as 2025-03-10T00:00:00Z (default: now)."),
-        OptionSpec(name: "--format", valueName: "FORMAT", help: "Report format: text or json (default: text)."),
+        OptionSpec(name: "--format", valueName: "FORMAT", help: "Report format: text, json, sarif, junit, csv or html (default: text)."),
         OptionSpec(name: "--output", valueName: "FILE", help: "Write the report to FILE, replacing it atomically, instead of standard output."),
         OptionSpec(name: "--show-all", valueName: nil, help: "List every result in the text report, not only violations and errors."),
         OptionSpec(name: "--no-explain", valueName: nil, help: "Do not explain NON_COMPLIANT and ERROR results (faster when there are very many)."),
@@ -18,7 +18,7 @@ enum CheckCommand {
         OptionSpec(name: "--help", valueName: nil, help: "Show this help."),
     ]
 
-    static let formats = ["text", "json"]
+    static let formats = ["text", "json", "sarif", "junit", "csv", "html"]
 
     static var help: String {
         """
@@ -158,6 +158,10 @@ enum CheckCommand {
         }
         switch format {
         case "json": JSONReport.write(context, to: stream)
+        case "sarif": SARIFReport.write(context, to: stream)
+        case "junit": JUnitReport.write(context, to: stream)
+        case "csv": CSVReport.write(context, to: stream)
+        case "html": HTMLReport.write(context, to: stream)
         default: TextReport.write(context, to: stream)
         }
         do {

@@ -1,0 +1,90 @@
+import VerdictLanguage
+import VerdictPolicy
+
+/// JUnit XML, for CI systems: one test suite per rule and one test case per rule and
+/// resource. NON_COMPLIANT is a failure, ERROR an error, NOT_APPLICABLE a skipped test,
+/// each with the message and the explanation.
+public enum JUnitReport {
+    public static func write(_ context: ReportContext, to stream: ReportStream) {
+        let counts = context.summary.verdictCounts
+        stream.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        stream.write("<testsuites name=\"verdict\" tests=\"\(context.outcome.findings.count)\" failures=\"\(counts[.nonCompliant, default: 0])\" errors=\"\(counts[.error, default: 0])\" skipped=\"\(counts[.notApplicable, default: 0])\" time=\"0\" timestamp=\"\(context.evaluationTime.rfc3339)\">\n")
+        for (index, group) in context.findingsByRule.enumerated() {
+            let rule = group.policy.policy
+            let ruleCounts = context.summary.rules[index].counts
+            stream.write("  <testsuite name=\(attribute(rule.id)) tests=\"\(group.findings.count)\" failures=\"\(ruleCounts[.nonCompliant, default: 0])\" errors=\"\(ruleCounts[.error, default: 0])\" skipped=\"\(ruleCounts[.notApplicable, default: 0])\" time=\"0\" timestamp=\"\(context.evaluationTime.rfc3339)\">\n")
+            stream.write("    <properties>\n      <property name=\"title\" value=\(attribute(rule.title))/>\n      <property name=\"severity\" value=\"\(rule.severity.rawValue)\"/>\n    </properties>\n")
+            for finding in group.findings {
+                writeCase(finding, to: stream)
+            }
+            stream.write("  </testsuite>\n")
+        }
+        stream.write("</testsuites>\n")
+    }
+
+    private static func writeCase(_ finding: Finding, to stream: ReportStream) {
+        let resource = finding.resource
+        var name = "\(resource.type) \(resource.id) (account \(resource.accountID)"
+        if let region = resource.region { name += ", \(region)" }
+        name += ")"
+        var open = "    <testcase classname=\(attribute(finding.ruleID)) name=\(attribute(name)) time=\"0\""
+        if let location = resource.location { open += " file=\(attribute(location.file)) line=\"\(location.line)\"" }
+        switch finding.verdict {
+        case .compliant:
+            stream.write(open + "/>\n")
+        case .notApplicable:
+            stream.write(open + ">\n      <skipped message=\(attribute(finding.message))/>\n    </testcase>\n")
+        case .nonCompliant, .error:
+            let element = finding.verdict == .error ? "error" : "failure"
+            stream.write(open + ">\n      <\(element) message=\(attribute(finding.message)) type=\"\(finding.verdict.rawValue)\">")
+            stream.write(text(details(finding)))
+            stream.write("</\(element)>\n    </testcase>\n")
+        }
+    }
+
+    /// The message and the explanation, as plain text lines.
+    static func details(_ finding: Finding) -> String {
+        var lines = [finding.message]
+        if let explanation = finding.explanation {
+            lines.append("why (\(explanation.conditionKey), \(explanation.file):\(explanation.line)):")
+            for step in explanation.steps {
+                lines.append("  \(step.expression) = \(step.value)" + (step.fieldPath.map { "  <- \($0)" } ?? ""))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// A quoted XML attribute value.
+    static func attribute(_ value: String) -> String {
+        "\"" + escape(value, quotes: true) + "\""
+    }
+
+    static func text(_ value: String) -> String {
+        escape(value, quotes: false)
+    }
+
+    /// Escapes markup characters, and replaces characters XML 1.0 does not allow (most
+    /// control characters) with U+FFFD, because resource data may contain them.
+    private static func escape(_ value: String, quotes: Bool) -> String {
+        var result = ""
+        result.reserveCapacity(value.utf8.count)
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"" where quotes: result += "&quot;"
+            case "\n" where quotes: result += "&#10;"
+            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
+            default:
+                let value = scalar.value
+                if value < 0x20 || (0xFFFE...0xFFFF).contains(value) {
+                    result += "\u{FFFD}"
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result
+    }
+}
