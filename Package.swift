@@ -34,5 +34,7 @@ let package = Package(
         .testTarget(name: "VerdictLanguageTests", dependencies: ["VerdictLanguage", "VerdictConformance"], exclude: ["Data"]),
         .testTarget(name: "VerdictPolicyTests", dependencies: ["VerdictPolicy"], exclude: ["Data"]),
         .testTarget(name: "VerdictEngineTests", dependencies: ["VerdictEngine"]),
+        // Runs the built verdict command, so that exit statuses and output channels are tested as users see them.
+        .testTarget(name: "VerdictCLITests", dependencies: ["verdict"]),
     ]
 )

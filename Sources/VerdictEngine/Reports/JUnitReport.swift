@@ -24,7 +24,9 @@ public enum JUnitReport {
 
     private static func writeCase(_ finding: Finding, to stream: ReportStream) {
         let resource = finding.resource
-        var name = "\(resource.type) \(resource.id) (account \(resource.accountID)"
+        var name = "\(resource.type) \(resource.id)"
+        if let resourceName = resource.name, resourceName != resource.id { name += " \"\(resourceName)\"" }
+        name += " (account \(resource.accountID)"
         if let region = resource.region { name += ", \(region)" }
         name += ")"
         var open = "    <testcase classname=\(attribute(finding.ruleID)) name=\(attribute(name)) time=\"0\""

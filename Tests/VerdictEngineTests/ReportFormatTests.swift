@@ -1,0 +1,233 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import VerdictEngine
+import VerdictLanguage
+import VerdictPolicy
+import XCTest
+
+/// Every report format, on a small outcome with each verdict, checked against the
+/// structure its consumers read.
+final class ReportFormatTests: XCTestCase {
+    nonisolated(unsafe) private static var cached: ReportContext?
+
+    /// One rule with a compliant, a non-compliant (with explanation), a not-applicable and
+    /// an errored resource, and one unreadable document.
+    private func context() throws -> ReportContext {
+        if let cached = ReportFormatTests.cached { return cached }
+        var catalog = PolicyCatalog()
+        catalog.loadText("""
+            kind: Policy
+            id: bucket-rule
+            title: Buckets are private
+            description: Checks the bucket ACL.
+            severity: high
+            resourceTypes: [ACS::OSS::Bucket]
+            appliesWhen: config.Kind != "skip"
+            compliantWhen: config.Grant == "private"
+            message: The bucket, "shared", is public.
+            remediation: Set the ACL to private.
+            references: [https://example.com/acl]
+            """, name: "rule.yaml")
+        let policy = try PolicyCompiler.compile(catalog.policies[0]).get()
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-report-\(UUID().uuidString).ndjson")
+        let lines = [
+            #"{"AccountId": "1", "Region": "cn-hangzhou", "ResourceType": "ACS::OSS::Bucket", "ResourceId": "ok", "Configuration": {"Kind": "a", "Grant": "private"}}"#,
+            #"{"AccountId": "1", "Region": "cn-hangzhou", "ResourceType": "ACS::OSS::Bucket", "ResourceId": "=HYPERLINK(\"x\")", "ResourceName": "a, <b> & 'c'", "Configuration": {"Kind": "a", "Grant": "public-read"}}"#,
+            #"{"AccountId": "1", "ResourceType": "ACS::OSS::Bucket", "ResourceId": "skipped", "Configuration": {"Kind": "skip"}}"#,
+            #"{"AccountId": "2", "ResourceType": "ACS::OSS::Bucket", "ResourceId": "broken", "Configuration": {"Kind": "a"}}"#,
+            "{not json",
+        ]
+        try Data(lines.joined(separator: "\n").utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let outcome = EvaluationSession(policies: [policy], options: EvaluationOptions(now: Timestamp(seconds: 0)!, explain: true))
+            .run(try InventoryReader(paths: [file.path]))
+        var context = ReportContext(outcome: outcome, evaluationTime: Timestamp(seconds: 0)!, inventories: ["inventory.ndjson"])
+        context.showsAllResults = true
+        ReportFormatTests.cached = context
+        return context
+    }
+
+    private func render(_ write: (ReportContext, ReportStream) -> Void) throws -> String {
+        let (stream, text) = ReportStream.collecting()
+        write(try context(), stream)
+        return text()
+    }
+
+    func testJSONReportHasEveryResult() throws {
+        let value = try JSONReader.parse(try render(JSONReport.write))
+        guard case .map(let report) = value, case .list(let results)? = report.value(forKey: "results") else { return XCTFail("no results") }
+        XCTAssertEqual(results.count, 4)
+        for result in results {
+            guard case .map(let object) = result else { return XCTFail() }
+            for key in ["rule", "resourceId", "resourceType", "accountId", "verdict", "message"] {
+                XCTAssertNotNil(object.value(forKey: key), key)
+            }
+        }
+        guard case .list(let problems)? = report.value(forKey: "inventoryProblems") else { return XCTFail() }
+        XCTAssertEqual(problems.count, 1)
+    }
+
+    func testSARIFHasTheStructureCodeScanningReads() throws {
+        let value = try JSONReader.parse(try render(SARIFReport.write))
+        guard case .map(let log) = value else { return XCTFail() }
+        XCTAssertEqual(string(log.value(forKey: "version")), "2.1.0")
+        guard case .list(let runs)? = log.value(forKey: "runs"), case .map(let run)? = runs.first,
+              case .map(let tool)? = run.value(forKey: "tool"), case .map(let driver)? = tool.value(forKey: "driver"),
+              case .list(let rules)? = driver.value(forKey: "rules"), case .list(let results)? = run.value(forKey: "results")
+        else { return XCTFail("missing runs, tool.driver.rules or results") }
+        XCTAssertEqual(string(driver.value(forKey: "name")), "verdict")
+        let ruleIDs = rules.compactMap { rule -> String? in
+            guard case .map(let descriptor) = rule else { return nil }
+            XCTAssertNotNil(descriptor.value(forKey: "shortDescription"))
+            XCTAssertNotNil(descriptor.value(forKey: "help"))
+            guard case .map(let configuration)? = descriptor.value(forKey: "defaultConfiguration") else { XCTFail("no level"); return nil }
+            XCTAssertEqual(string(configuration.value(forKey: "level")), "error")
+            return string(descriptor.value(forKey: "id"))
+        }
+        XCTAssertEqual(ruleIDs, ["bucket-rule"])
+        // Only the violation and the error are results.
+        XCTAssertEqual(results.count, 2)
+        for result in results {
+            guard case .map(let object) = result else { return XCTFail() }
+            let ruleID = string(object.value(forKey: "ruleId"))
+            guard case .int(let index)? = object.value(forKey: "ruleIndex") else { return XCTFail("no ruleIndex") }
+            XCTAssertEqual(ruleIDs[Int(index)], ruleID)
+            XCTAssertTrue(["none", "note", "warning", "error"].contains(string(object.value(forKey: "level")) ?? ""))
+            guard case .map(let message)? = object.value(forKey: "message") else { return XCTFail() }
+            XCTAssertFalse((string(message.value(forKey: "text")) ?? "").isEmpty)
+            guard case .list(let locations)? = object.value(forKey: "locations"), case .map(let location)? = locations.first,
+                  case .map(let physical)? = location.value(forKey: "physicalLocation"),
+                  case .map(let artifact)? = physical.value(forKey: "artifactLocation"),
+                  case .map(let region)? = physical.value(forKey: "region"),
+                  case .int(let line)? = region.value(forKey: "startLine")
+            else { return XCTFail("no physical location") }
+            XCTAssertFalse((string(artifact.value(forKey: "uri")) ?? "").isEmpty)
+            XCTAssertGreaterThanOrEqual(line, 1)
+            guard case .map(let fingerprints)? = object.value(forKey: "partialFingerprints") else { return XCTFail() }
+            XCTAssertEqual(string(fingerprints.value(forKey: "verdictResource/v1"))?.count, 16)
+        }
+    }
+
+    func testJUnitIsWellFormedAndCountsMatch() throws {
+        let xml = try render(JUnitReport.write)
+        final class Counter: NSObject, XMLParserDelegate {
+            var elements: [String: Int] = [:]
+            var rootAttributes: [String: String] = [:]
+            func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+                elements[name, default: 0] += 1
+                if name == "testsuites" { rootAttributes = attributes }
+            }
+        }
+        let parser = XMLParser(data: Data(xml.utf8))
+        let counter = Counter()
+        parser.delegate = counter
+        XCTAssertTrue(parser.parse(), parser.parserError.map { "\($0)" } ?? "")
+        XCTAssertEqual(counter.elements["testsuites"], 1)
+        XCTAssertEqual(counter.elements["testsuite"], 1)
+        XCTAssertEqual(counter.elements["testcase"], 4)
+        XCTAssertEqual(counter.elements["failure"], 1)
+        XCTAssertEqual(counter.elements["error"], 1)
+        XCTAssertEqual(counter.elements["skipped"], 1)
+        XCTAssertEqual(counter.rootAttributes["tests"], "4")
+        XCTAssertEqual(counter.rootAttributes["failures"], "1")
+        XCTAssertTrue(xml.contains("a, &lt;b&gt; &amp; &apos;c&apos;") || xml.contains("a, &lt;b&gt; &amp; 'c'"))
+    }
+
+    func testCSVQuotesAndNeutralisesFormulas() throws {
+        let rows = parseCSV(try render(CSVReport.write))
+        XCTAssertEqual(rows.first?.count, 12)
+        XCTAssertEqual(rows.count, 5)
+        XCTAssertTrue(rows.allSatisfy { $0.count == 12 })
+        let violation = try XCTUnwrap(rows.first { $0[2] == "NON_COMPLIANT" })
+        XCTAssertEqual(violation[6], "'=HYPERLINK(\"x\")")
+        XCTAssertEqual(violation[7], "a, <b> & 'c'")
+        XCTAssertEqual(violation[8], "The bucket, \"shared\", is public.")
+        XCTAssertTrue(violation[11].contains("config.Grant"))
+    }
+
+    func testHTMLIsSelfContained() throws {
+        let html = try render(HTMLReport.write)
+        XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>"))
+        XCTAssertTrue(html.contains("<svg"))
+        for reference in ["src=\"http", "href=\"http", "@import", "url(http"] {
+            XCTAssertFalse(html.contains(reference), reference)
+        }
+        let start = try XCTUnwrap(html.range(of: "<script type=\"application/json\" id=\"data\">"))
+        let end = try XCTUnwrap(html.range(of: "</script>", range: start.upperBound..<html.endIndex))
+        let data = try JSONReader.parse(String(html[start.upperBound..<end.lowerBound]))
+        guard case .map(let object) = data, case .list(let findings)? = object.value(forKey: "findings") else { return XCTFail() }
+        XCTAssertEqual(findings.count, 4)
+        XCTAssertFalse(html[start.upperBound..<end.lowerBound].contains("<"), "data must not contain '<'")
+    }
+
+    func testTextReportShowsExplanationAndSummary() throws {
+        let text = try render(TextReport.write)
+        XCTAssertTrue(text.contains("why (compliantWhen, rule.yaml:8):"))
+        XCTAssertTrue(text.contains("config.Grant = \"public-read\"  ← Configuration.Grant"))
+        XCTAssertTrue(text.contains("Compliance rate: 33.3% of resources (1 of 3 compliant; 1 with errors count as not compliant)"))
+        XCTAssertTrue(text.contains("Inventory problems"))
+    }
+
+    func testAtomicWriterLeavesTheTargetUntilCommitted() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-atomic-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let target = directory.appendingPathComponent("report.json").path
+        try Data("old".utf8).write(to: URL(fileURLWithPath: target))
+        do {
+            let writer = try AtomicFileWriter(path: target)
+            try writer.write(Array("half".utf8))
+        }
+        XCTAssertEqual(try String(contentsOfFile: target, encoding: .utf8), "old")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path), ["report.json"])
+        let writer = try AtomicFileWriter(path: target)
+        try writer.write(Array("new".utf8))
+        try writer.commit()
+        XCTAssertEqual(try String(contentsOfFile: target, encoding: .utf8), "new")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path), ["report.json"])
+    }
+
+    private func string(_ value: Value?) -> String? {
+        if case .string(let text)? = value { return text }
+        return nil
+    }
+
+    /// An RFC 4180 reader, enough for the report's rows.
+    private func parseCSV(_ text: String) -> [[String]] {
+        var rows: [[String]] = []
+        var row: [String] = []
+        var cell = ""
+        var quoted = false
+        var characters = Array(text)[...]
+        while let character = characters.popFirst() {
+            if quoted {
+                if character == "\"" {
+                    if characters.first == "\"" {
+                        cell.append("\"")
+                        characters.removeFirst()
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    cell.append(character)
+                }
+                continue
+            }
+            switch character {
+            case "\"": quoted = true
+            case ",":
+                row.append(cell)
+                cell = ""
+            case "\r\n", "\n":
+                row.append(cell)
+                rows.append(row)
+                row = []
+                cell = ""
+            default: cell.append(character)
+            }
+        }
+        return rows
+    }
+}
