@@ -27,16 +27,24 @@ final class EvaluationRecorder: EvaluationObserver {
     let root = Frame()
     private var open: [OpenMacro] = []
     /// The body node of each macro, to tell which iteration decided.
-    private let macroBodies: [ExprID: (kind: Comprehension.Kind, body: ExprID)]
+    private let macroBodies: MacroBodies
 
-    init(expression: Expr) {
-        var bodies: [ExprID: (Comprehension.Kind, ExprID)] = [:]
+    /// The kind and body node of each macro in an expression, by the macro's node.
+    typealias MacroBodies = [ExprID: (kind: Comprehension.Kind, body: ExprID)]
+
+    init(macroBodies: MacroBodies) {
+        self.macroBodies = macroBodies
+    }
+
+    /// Finds the macros of an expression; done once per condition, not per evaluation.
+    static func macroBodies(of expression: Expr) -> MacroBodies {
+        var bodies: MacroBodies = [:]
         func visit(_ expr: Expr) {
             if case .comprehension(let comprehension) = expr.kind { bodies[expr.id] = (comprehension.kind, comprehension.body.id) }
             expr.kind.children.forEach(visit)
         }
         visit(expression)
-        macroBodies = bodies
+        return bodies
     }
 
     private var currentFrame: Frame {

@@ -5,18 +5,28 @@ import VerdictPolicy
 /// follows the sub-expressions that decided its value (the false operand of a false `&&`,
 /// the element that made `all` false, the branch a conditional took) down to the
 /// comparisons and fields that produced it, with the JSON path of each field read.
-enum Explainer {
+/// One explainer serves one condition and is made when the rule is prepared.
+struct Explainer: Sendable {
     /// The most steps an explanation shows; the deciding ones come first.
     static let maxSteps = 12
 
-    static func explain(_ expression: CompiledExpression, values: [Value?], context: PolicyEvaluationContext) -> Explanation? {
-        let recorder = EvaluationRecorder(expression: expression.parsed.root)
+    let expression: CompiledExpression
+    private let macroBodies: EvaluationRecorder.MacroBodies
+    private let start: SourceLocation
+
+    init(_ expression: CompiledExpression) {
+        self.expression = expression
+        macroBodies = EvaluationRecorder.macroBodies(of: expression.parsed.root)
+        start = expression.expression.source.location(of: expression.parsed.root.span.start)
+    }
+
+    func explain(values: [Value?], context: PolicyEvaluationContext) -> Explanation {
+        let recorder = EvaluationRecorder(macroBodies: macroBodies)
         _ = expression.observedProgram.evaluate(values, context: context, observer: recorder)
         var walker = ExplanationWalker(expression: expression)
         walker.walk(expression.parsed.root, frame: recorder.root, paths: [:])
-        let start = expression.expression.source.location(of: expression.parsed.root.span.start)
         return Explanation(conditionKey: expression.expression.key, file: expression.expression.source.name,
-                           line: start.line, column: start.column, steps: Array(walker.steps.prefix(maxSteps)))
+                           line: start.line, column: start.column, steps: Array(walker.steps.prefix(Explainer.maxSteps)))
     }
 }
 

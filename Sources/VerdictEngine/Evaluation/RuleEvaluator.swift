@@ -7,8 +7,10 @@ final class RuleEvaluator: Sendable {
     let policy: CompiledPolicy
     let ruleIndex: Int
     let now: Value
-    /// Whether NON_COMPLIANT and ERROR findings get an explanation.
-    let explains: Bool
+    /// The explainers of the applicability and compliance conditions, when NON_COMPLIANT
+    /// and ERROR findings get an explanation.
+    private let appliesExplainer: Explainer?
+    private let compliantExplainer: Explainer?
 
     /// The message of NOT_APPLICABLE findings, made once rather than per finding.
     let notApplicableMessage: String
@@ -17,7 +19,8 @@ final class RuleEvaluator: Sendable {
         self.policy = policy
         self.ruleIndex = ruleIndex
         self.now = now
-        self.explains = explains
+        self.appliesExplainer = explains ? policy.appliesWhen.map(Explainer.init) : nil
+        self.compliantExplainer = explains ? Explainer(policy.compliantWhen) : nil
         self.notApplicableMessage = "not applicable: \(policy.appliesWhen?.expression.key ?? "appliesWhen") is false"
     }
 
@@ -56,9 +59,9 @@ final class RuleEvaluator: Sendable {
             case .success(.bool(false)):
                 return finding(reference, .notApplicable, notApplicableMessage, sequence)
             case .success(let other):
-                return explained(finding(reference, .error, notBoolean(applies, other), sequence), applies, values, context)
+                return explained(finding(reference, .error, notBoolean(applies, other), sequence), appliesExplainer, values, context)
             case .failure(let error):
-                return explained(finding(reference, .error, describe(error, in: applies), sequence), applies, values, context)
+                return explained(finding(reference, .error, describe(error, in: applies), sequence), appliesExplainer, values, context)
             }
         }
         let compliant = policy.compliantWhen
@@ -66,20 +69,20 @@ final class RuleEvaluator: Sendable {
         case .success(.bool(true)):
             return finding(reference, .compliant, "compliant", sequence)
         case .success(.bool(false)):
-            return explained(finding(reference, .nonCompliant, policy.policy.message, sequence), compliant, values, context)
+            return explained(finding(reference, .nonCompliant, policy.policy.message, sequence), compliantExplainer, values, context)
         case .success(let other):
-            return explained(finding(reference, .error, notBoolean(compliant, other), sequence), compliant, values, context)
+            return explained(finding(reference, .error, notBoolean(compliant, other), sequence), compliantExplainer, values, context)
         case .failure(let error):
-            return explained(finding(reference, .error, describe(error, in: compliant), sequence), compliant, values, context)
+            return explained(finding(reference, .error, describe(error, in: compliant), sequence), compliantExplainer, values, context)
         }
     }
 
     /// Adds an explanation by evaluating the deciding condition again with an observer.
     /// Only NON_COMPLIANT and ERROR findings get here, so compliant resources pay nothing.
-    private func explained(_ finding: Finding, _ expression: CompiledExpression, _ values: [Value?], _ context: PolicyEvaluationContext) -> Finding {
-        guard explains else { return finding }
+    private func explained(_ finding: Finding, _ explainer: Explainer?, _ values: [Value?], _ context: PolicyEvaluationContext) -> Finding {
+        guard let explainer else { return finding }
         var finding = finding
-        finding.explanation = Explainer.explain(expression, values: values, context: context)
+        finding.explanation = explainer.explain(values: values, context: context)
         return finding
     }
 

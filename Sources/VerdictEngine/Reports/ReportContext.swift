@@ -20,11 +20,17 @@ public struct ReportContext: Sendable {
         self.inventories = inventories
     }
 
-    /// Findings grouped by rule, in rule order.
-    public var findingsByRule: [(policy: CompiledPolicy, findings: [Finding])] {
-        var groups = outcome.policies.map { (policy: $0, findings: [Finding]()) }
-        for finding in outcome.findings { groups[finding.ruleIndex].findings.append(finding) }
-        return groups
+    /// Findings grouped by rule, in rule order. The outcome's findings are sorted by rule,
+    /// so each group is a slice of them rather than a copy.
+    public var findingsByRule: [(policy: CompiledPolicy, findings: ArraySlice<Finding>)] {
+        let findings = outcome.findings
+        var start = findings.startIndex
+        return outcome.policies.enumerated().map { ruleIndex, policy in
+            var end = start
+            while end < findings.endIndex && findings[end].ruleIndex == ruleIndex { end += 1 }
+            defer { start = end }
+            return (policy: policy, findings: findings[start..<end])
+        }
     }
 }
 

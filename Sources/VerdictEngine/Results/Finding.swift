@@ -9,7 +9,7 @@ public final class ResourceReference: Sendable {
     public let id: String
     public let name: String?
     public let region: String?
-    /// Where the document starts in the inventory; nil for an account without an account document.
+    /// The start of the document in the inventory; nil for an account without an account document.
     public let location: InventoryLocation?
 
     public init(accountID: String, type: String, id: String, name: String?, region: String?, location: InventoryLocation?) {
@@ -27,7 +27,7 @@ public final class ResourceReference: Sendable {
     }
 }
 
-/// The verdict of one rule on one resource, with the message that says why.
+/// The verdict of one rule on one resource, with the message that explains it.
 public struct Finding: Sendable {
     public let ruleID: String
     /// The rule's position in the evaluated rule list, which orders results.
@@ -37,20 +37,29 @@ public struct Finding: Sendable {
     public let message: String
     /// The position of the resource in the inventory; orders results within a rule.
     public let sequence: Int
-    /// Why the verdict came out as it did, for NON_COMPLIANT and ERROR results when
-    /// explanations are requested.
+    /// The reasons for the verdict, for NON_COMPLIANT and ERROR results when explanations
+    /// are requested.
     public var explanation: Explanation?
 }
 
-/// What decided a verdict: the values of the sub-expressions that mattered and the
-/// resource fields they read.
-public struct Explanation: Sendable {
+/// The reasons for a verdict: the values of the sub-expressions that decided it and the
+/// resource fields they read. A class, so that a finding stays small and cheap to copy
+/// whether or not it carries an explanation.
+public final class Explanation: Sendable {
     /// The condition that decided (`appliesWhen` or `compliantWhen`) and where it is.
     public let conditionKey: String
     public let file: String
     public let line: Int
     public let column: Int
     public let steps: [ExplanationStep]
+
+    init(conditionKey: String, file: String, line: Int, column: Int, steps: [ExplanationStep]) {
+        self.conditionKey = conditionKey
+        self.file = file
+        self.line = line
+        self.column = column
+        self.steps = steps
+    }
 }
 
 /// One sub-expression and its value (or error), with the resource field path it read
