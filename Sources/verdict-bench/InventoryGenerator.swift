@@ -1,9 +1,10 @@
 import Foundation
 import VerdictLanguage
+import VerdictEngine
 
-/// Writes a synthetic inventory of N resource documents as newline-delimited JSON, by
-/// copying the documents of a template inventory (the example inventory by default) with
-/// every resource id renamed per copy, so that related resources still find each other
+/// Writes a synthetic inventory of N resource documents as newline-delimited JSON. It
+/// copies the documents of a template inventory (the example inventory by default) and
+/// renames every resource id per copy, so that related resources still find each other
 /// and the mix of verdicts stays that of the template.
 enum InventoryGenerator {
     struct Failure: Error, CustomStringConvertible {
@@ -20,16 +21,17 @@ enum InventoryGenerator {
             return id
         })
 
+        // A file output is written atomically, so a failed run never leaves half an inventory.
+        let file = try output.map { path in
+            do throws(OutputError) { return try AtomicFileWriter(path: path) } catch { throw Failure(description: error.description) }
+        }
+        func emit(_ bytes: [UInt8]) throws {
+            guard let file else { return FileHandle.standardOutput.write(Data(bytes)) }
+            do throws(OutputError) { try file.write(bytes) } catch { throw Failure(description: error.description) }
+        }
+
         var buffer: [UInt8] = []
         buffer.reserveCapacity(8 << 20)
-        let handle: FileHandle
-        if let output {
-            FileManager.default.createFile(atPath: output, contents: nil)
-            guard let opened = FileHandle(forWritingAtPath: output) else { throw Failure(description: "cannot write \(output)") }
-            handle = opened
-        } else {
-            handle = FileHandle.standardOutput
-        }
         var written = 0
         var copy = 0
         while written < resources {
@@ -40,14 +42,14 @@ enum InventoryGenerator {
                 buffer.append(0x0A)
                 written += 1
                 if buffer.count > 4 << 20 {
-                    handle.write(Data(buffer))
+                    try emit(buffer)
                     buffer.removeAll(keepingCapacity: true)
                 }
             }
             copy += 1
         }
-        handle.write(Data(buffer))
-        if output != nil { try handle.close() }
+        try emit(buffer)
+        do throws(OutputError) { try file?.commit() } catch { throw Failure(description: error.description) }
     }
 
     private static func loadTemplates(_ path: String) throws -> [Value] {
