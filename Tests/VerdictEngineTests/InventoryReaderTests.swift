@@ -51,6 +51,18 @@ final class InventoryReaderTests: XCTestCase {
         XCTAssertEqual(try read([path]), ["document a @2:3", "document b @3:3"])
     }
 
+    func testEmptyArrayIsAnEmptyInventory() throws {
+        for text in ["[]", "[]\n", "[ ]\n\n", "\n[\n]\n"] {
+            let path = try write("empty.json", text)
+            XCTAssertEqual(try read([path]), [], "for \(text.debugDescription)")
+        }
+    }
+
+    func testTrailingCommaInArrayIsReported() throws {
+        let path = try write("trailing.json", "[\(document("a")),\n]")
+        XCTAssertEqual(try read([path]), ["document a @1:2", "problem @2:1: expected an array element after ',' but found ']'; remove the trailing comma"])
+    }
+
     func testReadsASingleDocumentAndDocumentsOneAfterAnother() throws {
         let pretty = "{\n  \"AccountId\": \"1\",\n  \"ResourceType\": \"T::A::B\",\n  \"ResourceId\": \"p\",\n  \"Configuration\": {}\n}\n"
         let single = try write("single.json", pretty)

@@ -13,8 +13,11 @@ final class InventoryFileReader {
 
     private enum Mode {
         case undecided
+        /// Just after the opening bracket of a top-level JSON array, where an element or
+        /// the closing bracket of an empty array comes next.
+        case arrayOpened
         /// Inside a top-level JSON array; `expectingElement` is false after an element,
-        /// when a comma or the closing bracket comes next.
+        /// when a comma or the closing bracket comes next, and true after a comma.
         case array(expectingElement: Bool)
         /// One document a line.
         case lines
@@ -50,6 +53,8 @@ final class InventoryFileReader {
                 return try nextLine()
             case .sequence:
                 return try nextInSequence()
+            case .arrayOpened:
+                if let item = try nextInArray(expectingElement: true, justOpened: true) { return item }
             case .array(let expectingElement):
                 if let item = try nextInArray(expectingElement: expectingElement) { return item }
             }
@@ -131,7 +136,7 @@ final class InventoryFileReader {
         switch first {
         case UInt8(ascii: "["):
             advance(1)
-            mode = .array(expectingElement: true)
+            mode = .arrayOpened
         case UInt8(ascii: "{"):
             mode = try firstLineIsDocument() ? .lines : .sequence
         default:
@@ -234,7 +239,7 @@ final class InventoryFileReader {
 
     // MARK: - A JSON array of documents
 
-    private func nextInArray(expectingElement: Bool) throws(InputError) -> Item? {
+    private func nextInArray(expectingElement: Bool, justOpened: Bool = false) throws(InputError) -> Item? {
         guard let next = try skipWhitespace() else {
             return finish(InventoryProblem(location: currentLocation, message: "the file ends before the array's closing ']'"))
         }
@@ -257,7 +262,10 @@ final class InventoryFileReader {
             }
         }
         if next == UInt8(ascii: "]") {
-            advance(1)
+            // An empty array is a valid, empty inventory; a comma before the bracket is not JSON.
+            guard justOpened else {
+                return finish(InventoryProblem(location: currentLocation, message: "expected an array element after ',' but found ']'; remove the trailing comma"))
+            }
             mode = .array(expectingElement: false)
             return try nextInArray(expectingElement: false)
         }
