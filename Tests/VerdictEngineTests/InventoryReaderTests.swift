@@ -63,6 +63,23 @@ final class InventoryReaderTests: XCTestCase {
         XCTAssertEqual(try read([path]), ["document a @1:2", "problem @2:1: expected an array element after ',' but found ']'; remove the trailing comma"])
     }
 
+    func testUnwrapsSavedGetDiscoveredResourceResponses() throws {
+        let response = "{\"RequestId\": \"R1\", \"DiscoveredResourceDetail\": {\"AccountId\": 1234567890120000, \"ResourceType\": \"ACS::OSS::Bucket\", \"ResourceId\": \"wrapped\", \"ResourceDeleted\": 1, \"Configuration\": \"{\\\"Name\\\": \\\"wrapped\\\"}\"}}"
+        let path = try write("response.json", response + "\n")
+        let reader = try InventoryReader(paths: [path])
+        guard case .document(let document)? = reader.next() else { return XCTFail("expected a document") }
+        XCTAssertEqual(document.id, "wrapped")
+        XCTAssertEqual(document.accountID, "1234567890120000")
+        XCTAssertEqual(document.configuration.map(ValueFormatter.literal), #"{"Name": "wrapped"}"#)
+    }
+
+    func testListResponsesAreRejectedWithAHint() throws {
+        let path = try write("list.json", "{\"RequestId\": \"R1\", \"DiscoveredResourceProfiles\": {\"DiscoveredResourceProfileList\": []}}\n")
+        let items = try read([path])
+        XCTAssertEqual(items.count, 1)
+        XCTAssertTrue(items[0].contains("ListDiscoveredResources response"), items[0])
+    }
+
     func testReadsASingleDocumentAndDocumentsOneAfterAnother() throws {
         let pretty = "{\n  \"AccountId\": \"1\",\n  \"ResourceType\": \"T::A::B\",\n  \"ResourceId\": \"p\",\n  \"Configuration\": {}\n}\n"
         let single = try write("single.json", pretty)

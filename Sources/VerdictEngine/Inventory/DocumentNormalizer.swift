@@ -4,9 +4,17 @@ import VerdictLanguage
 /// discovered-resource record has and parsing a Configuration held as a JSON string.
 enum DocumentNormalizer {
     static func normalize(_ value: Value, location: InventoryLocation, sequence: Int) -> Result<ResourceDocument, InventoryProblem> {
-        guard case .map(let map) = value else {
+        guard case .map(var map) = value else {
             return .failure(InventoryProblem(location: location,
                 message: "expected a resource document (a JSON object) but found \(article(value.type))"))
+        }
+        // A saved GetDiscoveredResource response holds the record under DiscoveredResourceDetail.
+        if map.value(forKey: "AccountId") == nil, case .map(let detail)? = map.value(forKey: "DiscoveredResourceDetail") {
+            map = detail
+        }
+        if map.value(forKey: "AccountId") == nil, map.value(forKey: "DiscoveredResourceProfiles") != nil {
+            return .failure(InventoryProblem(location: location,
+                message: "this is a ListDiscoveredResources response, which lists resources without their Configuration; fetch each resource with GetDiscoveredResource and save the responses or their DiscoveredResourceDetail objects"))
         }
         let accountID: String
         let type: String
