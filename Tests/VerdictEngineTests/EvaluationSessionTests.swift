@@ -74,6 +74,22 @@ final class EvaluationSessionTests: XCTestCase {
         XCTAssertTrue(outcome.findings[5].message.hasPrefix("Configuration is a string but not valid JSON"))
     }
 
+    func testRepeatedResourcesAreReportedAndStillEvaluated() throws {
+        let policies = try compile([policy("rule-a", compliant: "config.Encrypted == true")])
+        let outcome = try run(policies, [
+            document("a", "{\"Encrypted\": true}"),
+            document("b", "{\"Encrypted\": true}"),
+            document("a", "{\"Encrypted\": false}"),
+            document("a", account: "2", "{\"Encrypted\": true}"),
+            document("a", type: "ACS::T::Other", "{}"),
+        ])
+        XCTAssertEqual(verdicts(outcome), ["rule-a a COMPLIANT", "rule-a b COMPLIANT", "rule-a a NON_COMPLIANT", "rule-a a COMPLIANT"])
+        XCTAssertEqual(outcome.duplicates.count, 1)
+        XCTAssertEqual(outcome.duplicates.first?.id, "a")
+        XCTAssertEqual(outcome.duplicates.first?.first.line, 1)
+        XCTAssertEqual(outcome.duplicates.first?.repeated.line, 3)
+    }
+
     func testNonBooleanConditionIsAnError() throws {
         let outcome = try run(try compile([policy("rule-a", compliant: "config.Name")]), [document("x", "{\"Name\": \"n\"}")])
         XCTAssertEqual(outcome.findings.first?.verdict, .error)

@@ -23,6 +23,8 @@ public struct EvaluationOutcome: Sendable {
     public let findings: [Finding]
     /// Documents that could not be read.
     public let problems: [InventoryProblem]
+    /// Resources that appear more than once, in inventory order; every copy is evaluated.
+    public let duplicates: [DuplicateDocument]
     public let documentCount: Int
     /// The accounts found in the inventory, sorted.
     public let accounts: [String]
@@ -87,6 +89,7 @@ public final class EvaluationSession: @unchecked Sendable {
         var waiting: [RawDocument] = []
         var accountDocuments: [String: ResourceDocument] = [:]
         var accounts = Set<String>()
+        var duplicates = DuplicateTracker()
         var documentCount = 0
 
         while true {
@@ -100,6 +103,7 @@ public final class EvaluationSession: @unchecked Sendable {
                 case .document(let facts, let raw, let documentFindings, let accountDocument):
                     documentCount += 1
                     accounts.insert(facts.accountID)
+                    duplicates.record(facts, at: raw.location)
                     if let accountDocument, accountDocuments[facts.accountID] == nil {
                         accountDocuments[facts.accountID] = accountDocument
                     }
@@ -123,7 +127,7 @@ public final class EvaluationSession: @unchecked Sendable {
         }
 
         findings.sort { ($0.ruleIndex, $0.sequence) < ($1.ruleIndex, $1.sequence) }
-        return EvaluationOutcome(policies: policies, findings: findings, problems: problems,
+        return EvaluationOutcome(policies: policies, findings: findings, problems: problems, duplicates: duplicates.duplicates,
                                  documentCount: documentCount, accounts: sortedAccounts)
     }
 
