@@ -4,16 +4,16 @@ public struct DuplicateDocument: Sendable {
     public let accountID: String
     public let type: String
     public let id: String
-    /// Where the resource first appears.
+    /// The first appearance of the resource.
     public let first: InventoryLocation
-    /// Where it appears again.
+    /// A later appearance of the same resource.
     public let repeated: InventoryLocation
 }
 
 /// Finds resources that appear more than once while an inventory is read. It keeps a
 /// 64-bit hash and a location per resource rather than the ids themselves, so its memory
-/// stays small next to the documents; two different resources with the same hash would
-/// be reported as one repeated resource, which is a warning and changes no verdict.
+/// stays small next to the documents. Two different resources with the same hash would
+/// be reported as one repeated resource, which is only a warning and changes no verdict.
 struct DuplicateTracker {
     private var firstLocations: [UInt64: InventoryLocation] = [:]
     private(set) var duplicates: [DuplicateDocument] = []
