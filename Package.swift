@@ -31,9 +31,11 @@ let package = Package(
         .target(name: "VerdictConformance", dependencies: ["VerdictLanguage"]),
         .executableTarget(name: "verdict-conformance", dependencies: ["VerdictConformance"]),
         .executableTarget(name: "verdict-bench", dependencies: ["VerdictEngine", "VerdictPolicy", "VerdictLanguage"]),
-        .testTarget(name: "VerdictLanguageTests", dependencies: ["VerdictLanguage", "VerdictConformance"], exclude: ["Data"]),
-        .testTarget(name: "VerdictPolicyTests", dependencies: ["VerdictPolicy"], exclude: ["Data"]),
-        .testTarget(name: "VerdictEngineTests", dependencies: ["VerdictEngine"]),
+        // Helpers that several test targets share, such as a seeded random generator.
+        .target(name: "VerdictTestSupport", path: "Tests/Support"),
+        .testTarget(name: "VerdictLanguageTests", dependencies: ["VerdictLanguage", "VerdictConformance", "VerdictTestSupport"], exclude: ["Data"]),
+        .testTarget(name: "VerdictPolicyTests", dependencies: ["VerdictPolicy", "VerdictTestSupport"], exclude: ["Data"]),
+        .testTarget(name: "VerdictEngineTests", dependencies: ["VerdictEngine", "VerdictTestSupport"]),
         // Runs the built verdict command, so that exit statuses and output channels are tested as users see them.
         .testTarget(name: "VerdictCLITests", dependencies: ["verdict"]),
     ]
