@@ -3,12 +3,19 @@ import VerdictLanguage
 /// A small command-line parser: `--name value`, `--name=value`, flags, repeatable
 /// options, positional arguments and `--` to end options. Written here because the
 /// project takes no outside packages; it covers what Verdict's commands need.
+///
+/// A value given as the next argument never starts with `-` (except `-` itself), so that
+/// an option missing its value does not swallow the next option: `--now --rule x` is
+/// `--now` without a value. A value that starts with `-` is written after `=`, as in
+/// `--param=rule.offset=-1`.
 struct OptionSpec {
     let name: String
     /// The placeholder shown in help, such as `FILE`; nil for a flag.
     let valueName: String?
     let help: String
     var repeatable = false
+    /// What the value is, for the message when it is missing, such as `a file name`.
+    var expects: String?
 }
 
 struct ParsedArguments {
@@ -66,8 +73,16 @@ enum ArgumentParser {
             if let inlineValue {
                 value = inlineValue
             } else {
-                guard index < arguments.count else {
-                    throw UsageError(message: "option '\(name)' needs a value: \(name) \(spec.valueName!)")
+                guard index < arguments.count, arguments[index] == "-" || !arguments[index].hasPrefix("-") else {
+                    var message = "\(name) needs a value (\(spec.expects ?? spec.valueName!))"
+                    if index < arguments.count {
+                        let next = arguments[index]
+                        let nextName = next.split(separator: "=", maxSplits: 1).first.map(String.init) ?? next
+                        if nextName != "-h", !options.contains(where: { $0.name == nextName }) {
+                            message += "; a value that starts with '-' goes after '=': \(name)=\(next)"
+                        }
+                    }
+                    throw UsageError(message: message)
                 }
                 value = arguments[index]
                 index += 1

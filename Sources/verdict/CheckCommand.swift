@@ -6,35 +6,50 @@ import VerdictPolicy
 /// `verdict check`: evaluates the rules against inventories and reports the verdicts.
 enum CheckCommand {
     static let options = PolicySelection.options + [
-        OptionSpec(name: "--param", valueName: "RULE.NAME=VALUE", help: "Override a rule parameter; a list may be [a, b] or a,b. Repeatable.", repeatable: true),
-        OptionSpec(name: "--params", valueName: "FILE", help: "Override rule parameters from a YAML file mapping rule ids to parameters."),
-        OptionSpec(name: "--now", valueName: "TIME", help: "The evaluation time as RFC 3339, such as 2025-03-10T00:00:00Z (default: now)."),
-        OptionSpec(name: "--format", valueName: "FORMAT", help: "Report format: text, json, sarif, junit, csv or html (default: text)."),
-        OptionSpec(name: "--output", valueName: "FILE", help: "Write the report to FILE, replacing it atomically, instead of standard output."),
-        OptionSpec(name: "--show-all", valueName: nil, help: "List every result in the text report, not only violations and errors."),
+        OptionSpec(name: "--param", valueName: "RULE.NAME=VALUE", help: "Override a rule parameter; a list may be [a, b] or a,b. Repeatable, once per parameter; wins over --params.", repeatable: true,
+                   expects: "RULE.NAME=VALUE, such as oss-bucket-tls-version-check.tlsVersions=TLSv1.2,TLSv1.3"),
+        OptionSpec(name: "--params", valueName: "FILE", help: "Override rule parameters from a YAML file mapping rule ids to parameters.",
+                   expects: "a YAML file mapping rule ids to parameters"),
+        OptionSpec(name: "--now", valueName: "TIME", help: "The evaluation time as RFC 3339, such as 2025-03-10T00:00:00Z (default: now).",
+                   expects: "an RFC 3339 time such as 2025-03-10T00:00:00Z"),
+        OptionSpec(name: "--format", valueName: "FORMAT", help: "Report format: text, json, sarif, junit, csv or html (default: text).",
+                   expects: "text, json, sarif, junit, csv or html"),
+        OptionSpec(name: "--output", valueName: "FILE", help: "Write the report to FILE instead of standard output; a file is replaced atomically, keeping its permissions.",
+                   expects: "a file name"),
+        OptionSpec(name: "--show-all", valueName: nil, help: "List every result in the text and HTML reports, not only violations and errors."),
         OptionSpec(name: "--no-explain", valueName: nil, help: "Do not explain NON_COMPLIANT and ERROR results (faster when there are very many)."),
-        OptionSpec(name: "--quiet", valueName: nil, help: "Print no progress or summary on standard error."),
-        OptionSpec(name: "--color", valueName: "WHEN", help: "Colour the text report: auto, always or never (default: auto; NO_COLOR turns auto off)."),
+        OptionSpec(name: "--workers", valueName: "N", help: "Evaluate on N threads (default: the number of CPUs); results do not depend on it.",
+                   expects: "a number of threads from 1 to \(maxWorkers)"),
+        OptionSpec(name: "--quiet", valueName: nil, help: "Print no progress, notes, warnings or summary on standard error; errors still appear."),
+        OptionSpec(name: "--color", valueName: "WHEN", help: "Colour the text report: auto, always or never (default: auto; NO_COLOR turns auto off).",
+                   expects: "auto, always or never"),
         OptionSpec(name: "--help", valueName: nil, help: "Show this help."),
     ]
 
     static let formats = ["text", "json", "sarif", "junit", "csv", "html"]
+    static let maxWorkers = 1024
 
     static var help: String {
         """
         usage: verdict check [OPTIONS] [INVENTORY...]
 
         Evaluates compliance rules against inventories of cloud resources: JSON arrays,
-        newline-delimited JSON, single documents, directories of .json/.ndjson files, or -
-        for standard input (default: the bundled examples/inventory/ directory).
+        newline-delimited JSON, single documents, directories (searched recursively for
+        .json, .ndjson and .jsonl files, in any letter case), or - for standard input.
+        Without INVENTORY it reads standard input when that is a pipe or a file, and the
+        bundled examples/inventory/ directory otherwise.
+
+        The report goes to standard output (or --output FILE); diagnostics, notes and, for
+        reports other than text on standard output, a one-line summary go to standard error.
 
         Options:
         \(ArgumentParser.help(options))
 
         Exit status: 0 all compliant, 1 violations found, 2 evaluation errors or unreadable
-        documents, 64 bad command line (a --param value of the wrong type included),
-        65 unusable policies, parameters file or inventory, 66 a named file does not
-        exist, 73 the report cannot be written.
+        documents (even with violations), 64 bad command line (a --param value of the wrong
+        type included), 65 unusable policies, parameters file or inventory, 66 a named file
+        does not exist or a named directory holds no file to read, 73 the report cannot be
+        written.
         """
     }
 
@@ -43,7 +58,7 @@ enum CheckCommand {
         do {
             parsed = try ArgumentParser.parse(arguments, options: options)
         } catch {
-            Console.error("verdict check: \(error.message)")
+            Console.fail(error.message)
             return .usage
         }
         if parsed.flag("--help") {
@@ -52,21 +67,30 @@ enum CheckCommand {
         }
         let format = parsed.value("--format") ?? "text"
         guard formats.contains(format) else {
-            Console.error("verdict check: unknown format '\(format)'; choose one of \(formats.joined(separator: ", "))")
+            Console.fail("unknown format '\(format)'\(Suggestions.phrase(for: format, in: formats)); choose one of \(formats.joined(separator: ", "))")
             return .usage
         }
         if let color = parsed.value("--color"), !["auto", "always", "never"].contains(color) {
-            Console.error("verdict check: --color takes auto, always or never, not '\(color)'")
+            Console.fail("--color takes auto, always or never, not '\(color)'")
             return .usage
         }
         var now = currentTime()
         if let text = parsed.value("--now") {
             guard let given = Timestamp(rfc3339: text) else {
-                Console.error("verdict check: invalid --now '\(text)': expected RFC 3339 such as 2025-03-10T00:00:00Z")
+                Console.fail("invalid --now '\(text)': expected an RFC 3339 time such as 2025-03-10T00:00:00Z")
                 return .usage
             }
             now = given
         }
+        var evaluation = EvaluationOptions(now: now, explain: !parsed.flag("--no-explain"))
+        if let text = parsed.value("--workers") {
+            guard let workers = Int(text), (1...maxWorkers).contains(workers) else {
+                Console.fail("invalid --workers '\(text)': expected a number of threads from 1 to \(maxWorkers)")
+                return .usage
+            }
+            evaluation.workers = workers
+        }
+        if let code = checkRepeatedParameters(parsed.all("--param")) { return code }
 
         let selection: PolicySelection
         switch PolicySelection.load(parsed) {
@@ -76,7 +100,7 @@ enum CheckCommand {
         var overrides = ParameterOverrides()
         if let file = parsed.value("--params") {
             guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
-                Console.error("verdict check: cannot read parameters file '\(file)'")
+                Console.fail("cannot read the parameters file '\(file)'")
                 return .noInput
             }
             overrides.addFile(text: text, name: file, policies: selection.catalog.policies)
@@ -94,16 +118,23 @@ enum CheckCommand {
         case .failure(let code): return code
         }
 
+        let quiet = parsed.flag("--quiet")
         var inventories = parsed.positionals
-        if inventories.isEmpty {
+        let readsStandardInputUnasked = inventories.isEmpty && standardInputIsData()
+        if readsStandardInputUnasked {
+            inventories = ["-"]
+        } else if inventories.isEmpty {
             guard let example = ShippedFiles.locate(ShippedFiles.exampleInventory) else {
-                Console.error("verdict check: name an inventory to evaluate, such as verdict check inventory.ndjson")
+                Console.fail("name an inventory to evaluate, such as verdict check inventory.ndjson, or - for standard input")
                 return .usage
+            }
+            if !quiet {
+                Console.note("no inventory given; checking the bundled example inventory at \(example) (pass files, directories or - for standard input)")
             }
             inventories = [example]
         }
         if let output = parsed.value("--output"), let clash = clashingInput(output, inventories + [parsed.value("--params")].compactMap { $0 }) {
-            Console.error("verdict check: --output '\(output)' is the input '\(clash)'; write the report to another file")
+            Console.fail("--output '\(output)' is the input '\(clash)'; write the report to another file")
             return .usage
         }
 
@@ -111,12 +142,11 @@ enum CheckCommand {
         do throws(InventoryOpenError) {
             reader = try InventoryReader(paths: inventories)
         } catch {
-            Console.error("verdict check: \(error)")
+            Console.fail("\(error)")
             return .noInput
         }
-        let quiet = parsed.flag("--quiet")
         let showsProgress = !quiet && Console.isTerminal(2)
-        let session = EvaluationSession(policies: compiled, options: EvaluationOptions(now: now, explain: !parsed.flag("--no-explain")))
+        let session = EvaluationSession(policies: compiled, options: evaluation)
         let outcome = session.run(reader) { count in
             if showsProgress { Console.write("\rread \(count) documents", to: 2) }
         }
@@ -126,7 +156,8 @@ enum CheckCommand {
             Console.error("\(problem.location): error: \(problem.message)")
         }
         if outcome.documentCount == 0 {
-            Console.error("verdict check: error: the inventory holds no resource document to evaluate")
+            Console.fail("the inventory holds no resource document to evaluate"
+                + (readsStandardInputUnasked ? " (it was read from standard input, as no inventory was named)" : ""))
             return .dataError
         }
 
@@ -136,25 +167,26 @@ enum CheckCommand {
         context.usesColor = format == "text" && output == nil && Console.usesColor(parsed.value("--color"), descriptor: 1)
         if let code = writeReport(context, format: format, output: output) { return code }
         if !quiet, format != "text" || output != nil {
-            Console.error(oneLineSummary(context.summary))
+            Console.note(oneLineSummary(context.summary))
         }
         return exitCode(context.summary)
     }
 
-    /// Writes the report to standard output, or atomically to `output`; returns an exit
-    /// code when it cannot be written.
+    /// Writes the report to standard output, or to `output` (see `AtomicFileWriter`);
+    /// returns an exit code when it cannot be written. A failure on standard output is
+    /// reported by `Console.finishOutput` when the command ends.
     static func writeReport(_ context: ReportContext, format: String, output: String?) -> ExitCode? {
         var writer: AtomicFileWriter?
         if let output {
             do throws(OutputError) {
                 writer = try AtomicFileWriter(path: output)
             } catch {
-                Console.error("verdict check: \(error)")
+                Console.fail("\(error)")
                 return .cannotCreate
             }
         }
         let stream = ReportStream { bytes in
-            if let writer { try writer.write(bytes) } else { Console.write(bytes: bytes, to: 1) }
+            if let writer { try writer.write(bytes) } else { try Console.writeOutput(bytes: bytes) }
         }
         switch format {
         case "json": JSONReport.write(context, to: stream)
@@ -167,8 +199,10 @@ enum CheckCommand {
         do {
             try stream.finish()
             try writer?.commit()
+        } catch is StandardOutputError {
+            return .cannotCreate
         } catch {
-            Console.error("verdict check: \(error)")
+            Console.fail("\(error)")
             return .cannotCreate
         }
         return nil
@@ -183,7 +217,32 @@ enum CheckCommand {
     static func oneLineSummary(_ summary: Summary) -> String {
         let counts = [Verdict.compliant, .nonCompliant, .notApplicable, .error].map { "\(summary.verdictCounts[$0, default: 0]) \($0.rawValue)" }
         let rate = summary.complianceRate.map { ", compliance rate \($0.percentText)" } ?? ""
-        return "verdict: \(summary.documentCount) documents, " + counts.joined(separator: ", ") + rate
+        return "\(summary.documentCount) documents, " + counts.joined(separator: ", ") + rate
+    }
+
+    /// Whether standard input holds data to read when no inventory is named: a pipe or a
+    /// regular file, not a terminal, /dev/null or another device.
+    static func standardInputIsData() -> Bool {
+        var status = stat()
+        guard fstat(0, &status) == 0 else { return false }
+        let type = status.st_mode & S_IFMT
+        return type == S_IFIFO || type == S_IFREG
+    }
+
+    /// A parameter set twice with --param is a mistake (a list is one value, `a,b`, not
+    /// two options); reports it with exit status 64.
+    static func checkRepeatedParameters(_ options: [String]) -> ExitCode? {
+        var seen: [String: String] = [:]
+        for option in options {
+            guard let equals = option.firstIndex(of: "=") else { continue }
+            let name = String(option[..<equals])
+            if let first = seen[name] {
+                Console.fail("--param sets \(name) twice ('\(first)' and '\(option)'); give each parameter once, a list as [a, b] or a,b")
+                return .usage
+            }
+            seen[name] = option
+        }
+        return nil
     }
 
     /// The input that `output` would overwrite, if any.

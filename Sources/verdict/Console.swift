@@ -2,32 +2,82 @@ import Glibc
 
 /// The command's two output channels: results to standard output, and diagnostics,
 /// progress and summaries to standard error.
+///
+/// Every message a command prints on standard error starts with the same prefix,
+/// `verdict COMMAND:` (or `verdict:` outside a command), set once by `main`.
 enum Console {
+    /// The prefix of the running command's messages, such as `verdict check`.
+    nonisolated(unsafe) static var prefix = "verdict"
+    /// The first error writing to standard output (an errno value); nothing more is
+    /// written there after it.
+    nonisolated(unsafe) private(set) static var outputFailure: Int32?
+
     static func output(_ text: String) {
-        write(text, to: 1)
+        try? writeOutput(bytes: Array(text.utf8))
+    }
+
+    /// Writes to standard output; throws, and records for `finishOutput`, the first error.
+    static func writeOutput(bytes: [UInt8]) throws(StandardOutputError) {
+        if let outputFailure { throw StandardOutputError(code: outputFailure) }
+        if let code = write(bytes: bytes, to: 1) {
+            outputFailure = code
+            throw StandardOutputError(code: code)
+        }
     }
 
     static func error(_ text: String) {
         write(text.hasSuffix("\n") ? text : text + "\n", to: 2)
     }
 
+    /// `verdict COMMAND: error: message` on standard error.
+    static func fail(_ message: String) {
+        error("\(prefix): error: \(message)")
+    }
+
+    /// `verdict COMMAND: warning: message` on standard error.
+    static func warn(_ message: String) {
+        error("\(prefix): warning: \(message)")
+    }
+
+    /// `verdict COMMAND: message` on standard error, for notes and summaries.
+    static func note(_ message: String) {
+        error("\(prefix): \(message)")
+    }
+
     static func write(_ text: String, to descriptor: Int32) {
         write(bytes: Array(text.utf8), to: descriptor)
     }
 
-    static func write(bytes: [UInt8], to descriptor: Int32) {
-        var bytes = bytes
+    /// Writes all of `bytes`; returns the errno of a failed write, or nil.
+    @discardableResult
+    static func write(bytes: [UInt8], to descriptor: Int32) -> Int32? {
         var offset = 0
         while offset < bytes.count {
-            let result = bytes.withUnsafeMutableBytes { raw in
+            let result = bytes.withUnsafeBytes { raw in
                 Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
             }
             if result < 0 {
                 if errno == EINTR { continue }
-                return
+                return errno
             }
             offset += result
         }
+        return nil
+    }
+
+    /// Ends output to standard output before the process exits: flushes what the C
+    /// library buffers and checks every write. When one failed, says so on standard
+    /// error (except for a closed pipe: a reader such as `head` that stops early is no
+    /// error to report) and returns the exit status for an output failure.
+    static func finishOutput(_ code: ExitCode, what: String) -> ExitCode {
+        // Nothing here writes through the C library's buffered stdout, but flush it in case
+        // something linked in does.
+        if fflush(nil) != 0, outputFailure == nil { outputFailure = errno }
+        guard let failure = outputFailure else { return code }
+        if failure != EPIPE {
+            fail("cannot write \(what) to standard output: \(String(cString: strerror(failure)))")
+        }
+        return .cannotCreate
     }
 
     static func isTerminal(_ descriptor: Int32) -> Bool {
@@ -66,6 +116,13 @@ enum ExitCode: Int32, Error {
     case internalError = 70
     /// The report could not be written.
     case cannotCreate = 73
+}
+
+/// A failed write to standard output.
+struct StandardOutputError: Error, CustomStringConvertible {
+    let code: Int32
+
+    var description: String { "cannot write to standard output: \(String(cString: strerror(code)))" }
 }
 
 /// Memory allocator settings for long runs over large inventories.

@@ -7,9 +7,11 @@ import VerdictPolicy
 /// they run.
 enum LintCommand {
     static let options = [
-        OptionSpec(name: "--schemas", valueName: "PATH", help: "Resource schema files or directories (default: the shipped schemas/).", repeatable: true),
-        OptionSpec(name: "--params", valueName: "FILE", help: "Also check a parameters file for verdict check --params. Repeatable.", repeatable: true),
-        OptionSpec(name: "--format", valueName: "FORMAT", help: "Output format: text or json (default: text)."),
+        OptionSpec(name: "--schemas", valueName: "PATH", help: "Resource schema files or directories (default: the shipped schemas/).", repeatable: true,
+                   expects: "a resource schema file or directory"),
+        OptionSpec(name: "--params", valueName: "FILE", help: "Also check a parameters file for verdict check --params. Repeatable.", repeatable: true,
+                   expects: "a parameters file"),
+        OptionSpec(name: "--format", valueName: "FORMAT", help: "Output format: text or json (default: text).", expects: "text or json"),
         OptionSpec(name: "--warnings-as-errors", valueName: nil, help: "Treat warnings as errors, for the exit status too."),
         OptionSpec(name: "--list-checks", valueName: nil, help: "List every check with its id, severity and description, and exit."),
         OptionSpec(name: "--quiet", valueName: nil, help: "Print no summary on standard error."),
@@ -22,13 +24,15 @@ enum LintCommand {
 
         Checks policy, pack and resource schema files (default: the shipped policies/ and
         schemas/) and prints every problem as FILE:LINE:COLUMN: SEVERITY: message [id],
-        with the source line and a caret. docs/lint.md describes each check.
+        with the source line and a caret. Directories are searched recursively for .yaml
+        and .yml files, in any letter case. docs/lint.md describes each check.
 
         Options:
         \(ArgumentParser.help(options))
 
         Exit status: 0 no errors, 1 errors found (or warnings, with --warnings-as-errors),
-        64 bad command line, 66 a named path does not exist.
+        64 bad command line, 66 a named path does not exist or holds no policy file,
+        73 the findings cannot be written.
         """
     }
 
@@ -37,7 +41,7 @@ enum LintCommand {
         do {
             parsed = try ArgumentParser.parse(arguments, options: options)
         } catch {
-            Console.error("verdict lint: \(error.message)")
+            Console.fail(error.message)
             return .usage
         }
         if parsed.flag("--help") {
@@ -46,7 +50,7 @@ enum LintCommand {
         }
         let format = parsed.value("--format") ?? "text"
         guard ["text", "json"].contains(format) else {
-            Console.error("verdict lint: unknown format '\(format)'; choose text or json")
+            Console.fail("unknown format '\(format)'; choose text or json")
             return .usage
         }
         if parsed.flag("--list-checks") {
@@ -57,20 +61,34 @@ enum LintCommand {
         var paths = parsed.positionals
         if paths.isEmpty {
             guard let shipped = ShippedFiles.locate(ShippedFiles.policiesDirectory) else {
-                Console.error("verdict lint: name the policy files or directories to check")
+                Console.fail("name the policy files or directories to check (no policies/ directory found in \(ShippedFiles.searchedPlaces()))")
                 return .usage
             }
             paths = [shipped]
         }
-        var schemaPaths = parsed.all("--schemas")
-        if schemaPaths.isEmpty, let shipped = ShippedFiles.locate(ShippedFiles.schemasDirectory) { schemaPaths = [shipped] }
-        for path in paths + schemaPaths + parsed.all("--params") where path != "-" && !FileManager.default.fileExists(atPath: path) {
-            Console.error("verdict lint: \(path): no such file or directory")
+        for path in paths + parsed.all("--schemas") + parsed.all("--params") where path != "-" && !FileManager.default.fileExists(atPath: path) {
+            Console.fail("\(path): no such file or directory")
             return .noInput
         }
+        var userFiles: [String] = []
+        for path in paths {
+            let files = PolicyCatalog.policyFiles(at: path)
+            if files.isEmpty {
+                Console.fail("no policy file (\(PolicyCatalog.fileExtensions.map { ".\($0)" }.joined(separator: ", "))) found in \(path)")
+                return .noInput
+            }
+            userFiles += files
+        }
+        let schemaPaths = ShippedFiles.schemaPaths(given: parsed.all("--schemas"), quiet: false)
 
         // A schema file named among the paths is read once.
         let extraSchemas = schemaPaths.filter { schema in !paths.contains { schema.hasPrefix($0) } }
+        // The summary counts the files the user named (or, without paths, the shipped
+        // policies and schemas), not the shipped schemas read for type information.
+        if !parsed.all("--schemas").isEmpty || parsed.positionals.isEmpty {
+            userFiles += extraSchemas.flatMap { PolicyCatalog.policyFiles(at: $0) }
+        }
+        let fileCount = userFiles.count + parsed.all("--params").flatMap { PolicyCatalog.policyFiles(at: $0) }.count
         let report = Linter.lint(paths: paths + extraSchemas, parameterPaths: parsed.all("--params"))
         var diagnostics = report.diagnostics
         if parsed.flag("--warnings-as-errors") {
@@ -90,7 +108,7 @@ enum LintCommand {
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count
         if !parsed.flag("--quiet") {
-            Console.error("verdict lint: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") in \(report.fileCount) file\(report.fileCount == 1 ? "" : "s")")
+            Console.note("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") in \(fileCount) file\(fileCount == 1 ? "" : "s")")
         }
         return errors > 0 ? .violations : .success
     }

@@ -3,18 +3,20 @@ import VerdictEngine
 import VerdictLanguage
 import VerdictPolicy
 
-/// Loading, selecting and compiling the policies a command evaluates, shared by `check`
-/// and `test`.
+/// Loading, selecting and compiling the policies `check` evaluates.
 struct PolicySelection {
     let catalog: PolicyCatalog
     let policies: [Policy]
 
     /// Policy options every evaluating command accepts.
     static let options = [
-        OptionSpec(name: "--policies", valueName: "PATH", help: "Policy files or directories to load (default: the shipped policies/).", repeatable: true),
-        OptionSpec(name: "--pack", valueName: "ID", help: "Evaluate the rules of this pack (default with the shipped policies: genai-best-practices)."),
-        OptionSpec(name: "--rule", valueName: "ID", help: "Evaluate only this rule; repeat for several.", repeatable: true),
-        OptionSpec(name: "--schemas", valueName: "PATH", help: "Resource schemas that conditions are checked against (default: the shipped schemas/).", repeatable: true),
+        OptionSpec(name: "--policies", valueName: "PATH", help: "Policy files or directories to load (default: the shipped policies/).", repeatable: true,
+                   expects: "a policy file or directory"),
+        OptionSpec(name: "--pack", valueName: "ID", help: "Evaluate the rules of this pack (default with the shipped policies: genai-best-practices).",
+                   expects: "a pack id such as genai-best-practices"),
+        OptionSpec(name: "--rule", valueName: "ID", help: "Evaluate only this rule; repeat for several.", repeatable: true, expects: "a rule id"),
+        OptionSpec(name: "--schemas", valueName: "PATH", help: "Resource schemas that conditions are checked against (default: the shipped schemas/).", repeatable: true,
+                   expects: "a resource schema file or directory"),
     ]
 
     /// Loads the policies named by the options. Prints diagnostics and returns an exit
@@ -24,19 +26,17 @@ struct PolicySelection {
         let usesShippedPolicies = paths.isEmpty
         if usesShippedPolicies {
             guard let shipped = ShippedFiles.locate(ShippedFiles.policiesDirectory) else {
-                Console.error("verdict: error: no policies/ directory here or beside the verdict executable; name one with --policies PATH")
+                Console.fail("no policies/ directory found (looked in \(ShippedFiles.searchedPlaces())); "
+                    + "set \(ShippedFiles.homeVariable) to the directory that holds Verdict's policies/ and schemas/, or name policies with --policies PATH")
                 return .failure(.noInput)
             }
             paths = [shipped]
         }
-        for path in paths where !FileManager.default.fileExists(atPath: path) {
-            Console.error("verdict: error: \(path): no such file or directory")
-            return .failure(.noInput)
-        }
+        if let code = checkPolicyPaths(paths) { return .failure(code) }
         let catalog = PolicyCatalog.load(paths: paths)
         Diagnostics.print(catalog.diagnostics)
         if catalog.hasErrors {
-            Console.error("verdict: error: the policies have errors; fix them (verdict lint shows every problem) and run again")
+            Console.fail("the policies have errors; fix them (verdict lint shows every problem) and run again")
             return .failure(.dataError)
         }
 
@@ -46,7 +46,7 @@ struct PolicySelection {
         if let packID {
             guard let pack = catalog.pack(id: packID) else {
                 let known = catalog.packs.map(\.id)
-                Console.error("verdict: error: unknown pack '\(packID)'\(Suggestions.phrase(for: packID, in: known))" + (known.isEmpty ? "; no pack file was loaded" : "; packs: \(known.joined(separator: ", "))"))
+                Console.fail("unknown pack '\(packID)'\(Suggestions.phrase(for: packID, in: known))" + (known.isEmpty ? "; no pack file was loaded" : "; packs: \(known.joined(separator: ", "))"))
                 return .failure(.usage)
             }
             selected = pack.ruleIDs.compactMap { catalog.policy(id: $0) }
@@ -57,32 +57,31 @@ struct PolicySelection {
         let ruleIDs = arguments.all("--rule")
         if !ruleIDs.isEmpty {
             for id in ruleIDs where catalog.policy(id: id) == nil {
-                Console.error("verdict: error: unknown rule '\(id)'\(Suggestions.phrase(for: id, in: catalog.policies.map(\.id)))")
+                Console.fail("unknown rule '\(id)'\(Suggestions.phrase(for: id, in: catalog.policies.map(\.id)))")
                 return .failure(.usage)
             }
             let pool = packID == nil ? catalog.policies : selected
-            selected = ruleIDs.compactMap { id in pool.first { $0.id == id } }
-            if selected.count < ruleIDs.count {
-                Console.error("verdict: error: a rule named with --rule is not in pack '\(packID ?? "")'")
+            if let packID, let outside = ruleIDs.first(where: { id in !pool.contains { $0.id == id } }) {
+                Console.fail("rule '\(outside)' is not in pack '\(packID)'; name a rule of the pack, or leave out --pack to choose among every rule loaded")
                 return .failure(.usage)
             }
+            selected = ruleIDs.compactMap { id in pool.first { $0.id == id } }
         }
         if selected.isEmpty {
-            Console.error("verdict: error: no rule to evaluate; the policies loaded define none")
+            Console.fail("no rule to evaluate; the policies loaded define none")
             return .failure(.dataError)
         }
 
         // Conditions are type-checked against the resource schemas first, so that a
         // misspelled field cannot hide in has() and let resources pass.
-        var schemaPaths = arguments.all("--schemas")
-        if schemaPaths.isEmpty, let shipped = ShippedFiles.locate(ShippedFiles.schemasDirectory) { schemaPaths = [shipped] }
+        let schemaPaths = ShippedFiles.schemaPaths(given: arguments.all("--schemas"), quiet: arguments.flag("--quiet"))
         let schemas = ResourceSchemaSet.load(paths: schemaPaths)
         Diagnostics.print(schemas.diagnostics)
         var checkDiagnostics: [Diagnostic] = []
         for policy in selected { checkDiagnostics.append(contentsOf: Linter.checkPolicy(policy, schemas: schemas)) }
         Diagnostics.print(checkDiagnostics.filter { $0.severity == .error || !arguments.flag("--quiet") })
         if schemas.hasErrors || checkDiagnostics.contains(where: { $0.severity == .error }) {
-            Console.error("verdict: error: some conditions have errors; fix them (verdict lint shows every problem) and run again")
+            Console.fail("some conditions have errors; fix them (verdict lint shows every problem) and run again")
             return .failure(.dataError)
         }
         return .success(PolicySelection(catalog: catalog, policies: selected))
@@ -101,10 +100,26 @@ struct PolicySelection {
             }
         }
         if failed {
-            Console.error("verdict: error: some rules do not compile; fix them and run again")
+            Console.fail("some rules do not compile; fix them and run again")
             return .failure(.dataError)
         }
         return .success(compiled)
+    }
+
+    /// Checks that every named policy path exists and holds a policy file; prints the
+    /// problem and returns the exit status (no input) otherwise.
+    static func checkPolicyPaths(_ paths: [String]) -> ExitCode? {
+        for path in paths {
+            guard FileManager.default.fileExists(atPath: path) else {
+                Console.fail("\(path): no such file or directory")
+                return .noInput
+            }
+            if PolicyCatalog.policyFiles(at: path).isEmpty {
+                Console.fail("no policy file (.yaml, .yml) found in \(path)")
+                return .noInput
+            }
+        }
+        return nil
     }
 }
 

@@ -6,7 +6,7 @@ import VerdictPolicy
 /// `verdict test`: runs the test cases written in policy files.
 enum TestCommand {
     static let options = [
-        OptionSpec(name: "--rule", valueName: "ID", help: "Run only this rule's tests; repeat for several.", repeatable: true),
+        OptionSpec(name: "--rule", valueName: "ID", help: "Run only this rule's tests; repeat for several.", repeatable: true, expects: "a rule id"),
         OptionSpec(name: "--verbose", valueName: nil, help: "List passing tests too."),
         OptionSpec(name: "--help", valueName: nil, help: "Show this help."),
     ]
@@ -23,7 +23,8 @@ enum TestCommand {
         \(ArgumentParser.help(options))
 
         Exit status: 0 all tests passed, 1 a test failed or no test was found,
-        64 bad command line, 65 a policy file is invalid, 66 a path does not exist.
+        64 bad command line, 65 a policy file is invalid, 66 a path does not exist or holds
+        no policy file, 73 the results cannot be written.
         """
     }
 
@@ -32,7 +33,7 @@ enum TestCommand {
         do {
             parsed = try ArgumentParser.parse(arguments, options: options)
         } catch {
-            Console.error("verdict test: \(error.message)")
+            Console.fail(error.message)
             return .usage
         }
         if parsed.flag("--help") {
@@ -42,19 +43,16 @@ enum TestCommand {
         var paths = parsed.positionals
         if paths.isEmpty {
             guard let shipped = ShippedFiles.locate(ShippedFiles.policiesDirectory) else {
-                Console.error("verdict test: name the policy files or directories to test")
+                Console.fail("name the policy files or directories to test (no policies/ directory found in \(ShippedFiles.searchedPlaces()))")
                 return .usage
             }
             paths = [shipped]
         }
-        for path in paths where !FileManager.default.fileExists(atPath: path) {
-            Console.error("verdict test: \(path): no such file or directory")
-            return .noInput
-        }
+        if let code = PolicySelection.checkPolicyPaths(paths) { return code }
         let catalog = PolicyCatalog.load(paths: paths)
         Diagnostics.print(catalog.diagnostics)
         if catalog.hasErrors {
-            Console.error("verdict test: the policies have errors; fix them and run again")
+            Console.fail("the policies have errors; fix them and run again")
             return .dataError
         }
 
@@ -62,7 +60,7 @@ enum TestCommand {
         let ruleIDs = parsed.all("--rule")
         if !ruleIDs.isEmpty {
             for id in ruleIDs where catalog.policy(id: id) == nil {
-                Console.error("verdict test: unknown rule '\(id)'\(Suggestions.phrase(for: id, in: catalog.policies.map(\.id)))")
+                Console.fail("unknown rule '\(id)'\(Suggestions.phrase(for: id, in: catalog.policies.map(\.id)))")
                 return .usage
             }
             policies = policies.filter { ruleIDs.contains($0.id) }
@@ -83,7 +81,7 @@ enum TestCommand {
         }
         Console.output("\(passed) passed, \(failed) failed\n")
         if passed + failed == 0 {
-            Console.error("verdict test: no test case found; policies list theirs under 'tests:'")
+            Console.fail("no test case found; policies list theirs under 'tests:'")
             return .violations
         }
         return failed == 0 ? .success : .violations

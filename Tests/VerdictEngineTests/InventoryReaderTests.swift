@@ -142,6 +142,21 @@ final class InventoryReaderTests: XCTestCase {
         XCTAssertEqual(sequences, [0, 1, 2])
     }
 
+    func testDirectoryExtensionsMatchInAnyCaseAndADirectoryWithoutInventoriesIsAnError() throws {
+        _ = try write("upper/A.JSON", "[\(document("a"))]")
+        _ = try write("upper/b.NDJSON", document("b") + "\n")
+        _ = try write("upper/sub/c.JsonL", document("c") + "\n")
+        _ = try write("upper/d.json.txt", document("d") + "\n")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("upper/folder.json"), withIntermediateDirectories: true)
+        XCTAssertEqual(try read([directory.appendingPathComponent("upper").path]).map { $0.components(separatedBy: " @").first! },
+                       ["document a", "document b", "document c"])
+
+        _ = try write("none/notes.txt", "not an inventory")
+        XCTAssertThrowsError(try InventoryReader(paths: [directory.appendingPathComponent("none").path])) { error in
+            XCTAssertEqual((error as? InventoryOpenError)?.message, "no inventory file (.json, .ndjson, .jsonl) found in the directory")
+        }
+    }
+
     func testHandlesByteOrderMarkCarriageReturnsAndEmptyFiles() throws {
         let path = try write("bom.ndjson", "\u{FEFF}" + document("a") + "\r\n" + document("b") + "\r\n")
         XCTAssertEqual(try read([path]), ["document a @1:1", "document b @2:1"])

@@ -2,9 +2,9 @@ import Foundation
 import VerdictLanguage
 
 /// Reads the resource documents of inventories: files (a JSON array, newline-delimited
-/// JSON, or documents one after another), directories of `.json`, `.ndjson` and `.jsonl`
-/// files (in name order), and standard input as `-`. Documents come out one at a time in
-/// inventory order, numbered from 0.
+/// JSON, or documents one after another), directories searched recursively for `.json`,
+/// `.ndjson` and `.jsonl` files (in any letter case, read in path order), and standard
+/// input as `-`. Documents come out one at a time in inventory order, numbered from 0.
 public final class InventoryReader {
     public enum Item: Sendable {
         case document(ResourceDocument)
@@ -24,7 +24,10 @@ public final class InventoryReader {
         pendingFiles = files
     }
 
-    /// The inventory files a path stands for.
+    /// The extensions of the files read from directories, compared ignoring case.
+    public static let fileExtensions = ["json", "ndjson", "jsonl"]
+
+    /// The inventory files a path stands for; a directory without any is an error.
     static func files(at path: String) throws(InventoryOpenError) -> [(String, String)] {
         if path == "-" { return [("-", "<stdin>")] }
         var isDirectory: ObjCBool = false
@@ -37,8 +40,12 @@ public final class InventoryReader {
             throw InventoryOpenError(path: path, message: "cannot list the directory")
         }
         var found: [String] = []
-        for case let url as URL in enumerator where ["json", "ndjson", "jsonl"].contains(url.pathExtension) {
+        for case let url as URL in enumerator where fileExtensions.contains(url.pathExtension.lowercased()) && !url.hasDirectoryPath {
             found.append(url.path)
+        }
+        if found.isEmpty {
+            let listed = fileExtensions.map { ".\($0)" }.joined(separator: ", ")
+            throw InventoryOpenError(path: path, message: "no inventory file (\(listed)) found in the directory")
         }
         let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
         let shown = path.hasSuffix("/") ? path : path + "/"

@@ -14,7 +14,8 @@ public struct PolicyCatalog: Sendable {
     public init() {}
 
     /// Loads policy and pack files. Directories are searched recursively for `.yaml` and
-    /// `.yml` files, in name order so that results do not depend on the file system.
+    /// `.yml` files (in any letter case), in name order so that results do not depend on
+    /// the file system.
     public static func load(paths: [String]) -> PolicyCatalog {
         var catalog = PolicyCatalog()
         for path in paths {
@@ -80,6 +81,16 @@ public struct PolicyCatalog: Sendable {
         loadText(text, name: path)
     }
 
+    /// The extensions of the files read from directories, compared ignoring case.
+    public static let fileExtensions = ["yaml", "yml"]
+
+    /// The files `load(paths:)` reads for a path: the path itself when it is a file, the
+    /// `.yaml` and `.yml` files under it when it is a directory; empty when it does not exist.
+    public static func policyFiles(at path: String) -> [String] {
+        var ignored: [Diagnostic] = []
+        return yamlFiles(at: path, diagnostics: &ignored)
+    }
+
     static func yamlFiles(at path: String, diagnostics: inout [Diagnostic]) -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -91,7 +102,7 @@ public struct PolicyCatalog: Sendable {
         let root = URL(fileURLWithPath: path)
         guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [] }
         var files: [String] = []
-        for case let url as URL in enumerator where ["yaml", "yml"].contains(url.pathExtension) {
+        for case let url as URL in enumerator where fileExtensions.contains(url.pathExtension.lowercased()) && !url.hasDirectoryPath {
             files.append(url.path)
         }
         // Show paths as the user gave them, relative to the directory they named.
