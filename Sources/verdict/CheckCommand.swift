@@ -155,9 +155,15 @@ enum CheckCommand {
         for problem in outcome.problems {
             Console.error("\(problem.location): error: \(problem.message)")
         }
+        if !quiet {
+            for duplicate in outcome.duplicates {
+                Console.error("\(duplicate.repeated): warning: \(duplicate.type) '\(duplicate.id)' of account \(duplicate.accountID) "
+                    + "already appears at \(duplicate.first); both copies are evaluated, so its results count twice")
+            }
+        }
         if outcome.documentCount == 0 {
-            Console.fail("the inventory holds no resource document to evaluate"
-                + (readsStandardInputUnasked ? " (it was read from standard input, as no inventory was named)" : ""))
+            let names = readsStandardInputUnasked ? "standard input (read because no inventory was named)" : inventories.map { $0 == "-" ? "standard input" : $0 }.joined(separator: ", ")
+            Console.fail("no resource document to evaluate in \(names); an inventory needs at least one document with AccountId, ResourceType and ResourceId")
             return .dataError
         }
 

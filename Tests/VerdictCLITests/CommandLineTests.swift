@@ -338,7 +338,7 @@ final class CommandLineTests: XCTestCase {
 
         let empty = try run(["check"] + rule, input: Data())
         XCTAssertEqual(empty.status, 65)
-        XCTAssertTrue(empty.error.contains("read from standard input, as no inventory was named"), empty.error)
+        XCTAssertTrue(empty.error.contains("in standard input (read because no inventory was named)"), empty.error)
     }
 
     // MARK: - Shipped files
@@ -429,6 +429,19 @@ final class CommandLineTests: XCTestCase {
         let inventory = try run(["check", empty.path] + now)
         XCTAssertEqual(inventory.status, 66)
         XCTAssertEqual(inventory.error, "verdict check: error: \(empty.path): no inventory file (.json, .ndjson, .jsonl) found in the directory\n")
+    }
+
+    func testEmptyInventoriesAreNamedAndRepeatedResourcesWarned() throws {
+        let empty = try write("empty.json", "[]\n")
+        let result = try run(["check", empty] + now)
+        XCTAssertEqual(result.status, 65)
+        XCTAssertEqual(result.error, "verdict check: error: no resource document to evaluate in \(empty); an inventory needs at least one document with AccountId, ResourceType and ResourceId\n")
+
+        let line = #"{"AccountId": "1", "ResourceType": "ACS::OSS::Bucket", "ResourceId": "b", "Configuration": {}}"#
+        let twice = try write("twice.ndjson", line + "\n" + line + "\n")
+        let repeated = try run(["check", "--rule", "oss-zrs-enabled", twice] + now)
+        XCTAssertTrue(repeated.error.contains("\(twice):2:1: warning: ACS::OSS::Bucket 'b' of account 1 already appears at \(twice):1:1"), repeated.error)
+        XCTAssertFalse(try run(["check", "--quiet", "--rule", "oss-zrs-enabled", twice] + now).error.contains("warning"))
     }
 
     // MARK: - Command line
