@@ -48,7 +48,19 @@ final class PolicyLoaderTests: XCTestCase {
         let text = valid.replacingOccurrences(of: "compliantWhen:", with: "compliantwhen:")
         XCTAssertEqual(problems(text), [
             "12:1 policy-unknown-key: unknown key 'compliantwhen' in the policy; did you mean 'compliantWhen'?",
-            "1:1 policy-missing-key: the policy is missing the required key 'compliantWhen'",
+        ])
+    }
+
+    func testMisspelledRequiredKeyIsReportedOnce() {
+        XCTAssertEqual(problems(valid.replacingOccurrences(of: "resourceTypes:", with: "resourceType:")), [
+            "6:1 policy-unknown-key: unknown key 'resourceType' in the policy; did you mean 'resourceTypes'?",
+        ])
+        XCTAssertEqual(problems(valid.replacingOccurrences(of: "default:", with: "defualt:")), [
+            "10:5 policy-unknown-key: unknown key 'defualt' in parameter 'versions'; did you mean 'default'?",
+        ])
+        XCTAssertEqual(problems(valid.replacingOccurrences(of: "message:", with: "colour:")), [
+            "13:1 policy-unknown-key: unknown key 'colour' in the policy",
+            "1:1 policy-missing-key: the policy is missing the required key 'message'",
         ])
     }
 

@@ -108,8 +108,8 @@ struct PolicyLinter {
         case .account: types = [AccountScopeType.name]
         case .resourceTypes(let listed): types = listed
         }
-        for type in types where schemas.schemas[type] == nil {
-            diagnostics.append(unknownType(type, at: scopeSpan(), allowMissingSchema: true))
+        for (index, type) in types.enumerated() where schemas.schemas[type] == nil {
+            diagnostics.append(unknownType(type, at: scopeSpan(index), allowMissingSchema: true))
         }
         let checkedTypes = types.filter { schemas.schemas[$0] != nil }
         for expression in [policy.appliesWhen, policy.compliantWhen].compactMap({ $0 }) {
@@ -128,8 +128,10 @@ struct PolicyLinter {
         return diagnostics
     }
 
-    private func scopeSpan() -> SourceSpan {
-        policy.idSpan
+    /// Returns the position of the scope entry at `index`, or of the rule's id for a
+    /// policy built without positions.
+    private func scopeSpan(_ index: Int) -> SourceSpan {
+        policy.scopeSpans.indices.contains(index) ? policy.scopeSpans[index] : policy.idSpan
     }
 
     private func check(_ parsed: ParsedExpression, expression: PolicyExpression, resourceType: String?) -> [Diagnostic] {

@@ -33,7 +33,7 @@ struct PolicyParser {
         let title = reader.string("title", required: true)
         let description = reader.string("description", required: true)
         let severity = readSeverity(&reader)
-        let scope = readScope(&reader)
+        let (scope, scopeSpans) = readScope(&reader)
         let parameters = readParameters(&reader)
         let appliesWhen = readExpression("appliesWhen", required: false, &reader)
         let compliantWhen = readExpression("compliantWhen", required: true, &reader)
@@ -55,7 +55,7 @@ struct PolicyParser {
             id: id, title: title, description: description, severity: severity, scope: scope, parameters: parameters,
             appliesWhen: appliesWhen, compliantWhen: compliantWhen, message: message, remediation: remediation,
             references: references, unlistedFields: unlistedFields, tests: tests, file: source,
-            idSpan: reader.node("id")?.span ?? .none)
+            idSpan: reader.node("id")?.span ?? .none, scopeSpans: scopeSpans)
     }
 
     static func isValidID(_ id: String) -> Bool {
@@ -76,33 +76,35 @@ struct PolicyParser {
         return severity
     }
 
-    private func readScope(_ reader: inout MappingReader) -> Policy.Scope? {
+    /// Reads the scope and the position of each of its entries: the `resourceTypes`
+    /// entries, or the value of `scope: account`.
+    private func readScope(_ reader: inout MappingReader) -> (Policy.Scope?, [SourceSpan]) {
         let scopeText = reader.string("scope", required: false) ?? "resource"
-        let types = reader.strings("resourceTypes", required: false)
+        let types = reader.stringEntries("resourceTypes", required: false)
         switch scopeText {
         case "account":
             if let span = reader.keySpan("resourceTypes") {
                 reader.report("policy-invalid-value", "an account rule evaluates accounts, not resource types; remove 'resourceTypes'", at: span)
-                return nil
+                return (nil, [])
             }
-            return .account
+            return (.account, [reader.node("scope")!.span])
         case "resource":
             guard let types, !types.isEmpty else {
                 if types == nil {
-                    reader.report("policy-missing-key", "the policy is missing 'resourceTypes' (or 'scope: account' for a rule that runs once per account)", at: reader.span)
+                    reader.reportMissing("resourceTypes", message: "the policy is missing 'resourceTypes' (or 'scope: account' for a rule that runs once per account)")
                 } else {
                     reader.report("policy-invalid-value", "'resourceTypes' lists no type", at: reader.node("resourceTypes")!.span)
                 }
-                return nil
+                return (nil, [])
             }
-            for type in types where !PolicyParser.isResourceTypeCode(type) {
-                reader.report("policy-invalid-value", "resource type '\(type)' is not a Cloud Config type code such as ACS::OSS::Bucket",
-                              at: reader.node("resourceTypes")!.span)
+            for type in types where !PolicyParser.isResourceTypeCode(type.value) {
+                reader.report("policy-invalid-value", "resource type '\(type.value)' is not a Cloud Config type code such as ACS::OSS::Bucket",
+                              at: type.span)
             }
-            return .resourceTypes(types)
+            return (.resourceTypes(types.map(\.value)), types.map(\.span))
         default:
             reader.report("policy-invalid-value", "invalid scope '\(scopeText)': expected 'resource' or 'account'", at: reader.node("scope")!.span)
-            return nil
+            return (nil, [])
         }
     }
 
@@ -150,7 +152,7 @@ struct PolicyParser {
             return nil
         }
         guard let defaultNode = reader.node("default") else {
-            reader.report("policy-missing-key", "parameter '\(name)' is missing the required key 'default'", at: reader.span)
+            reader.reportMissing("default", message: "parameter '\(name)' is missing the required key 'default'")
             return nil
         }
         switch ParameterValues.convert(defaultNode, to: type) {

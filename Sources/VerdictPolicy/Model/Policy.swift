@@ -23,6 +23,9 @@ public struct Policy: Sendable {
     public let file: Source
     /// Where the policy's `id` value is, for diagnostics about the rule as a whole.
     public let idSpan: SourceSpan
+    /// The positions of the scope: each `resourceTypes` entry in order, or the value of
+    /// `scope: account`.
+    public let scopeSpans: [SourceSpan]
 
     /// The resources a rule evaluates.
     public enum Scope: Sendable, Equatable {
