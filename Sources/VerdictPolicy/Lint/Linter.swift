@@ -22,9 +22,12 @@ public enum Linter {
                 schemas.loadText(file.text, name: file.name)
             }
         }
+        // A policy whose id repeats an earlier one is dropped by checkAcrossFiles, but its
+        // conditions still need checking: otherwise the duplicate-id error hides them.
+        let loadedPolicies = catalog.policies
         catalog.checkAcrossFiles()
         var diagnostics = catalog.diagnostics + schemas.diagnostics
-        for policy in catalog.policies {
+        for policy in loadedPolicies {
             diagnostics.append(contentsOf: PolicyLinter(policy: policy, schemas: schemas).lint())
         }
         var overrides = ParameterOverrides()
@@ -112,10 +115,12 @@ struct PolicyLinter {
             diagnostics.append(unknownType(type, at: scopeSpan(index), allowMissingSchema: true))
         }
         let checkedTypes = types.filter { schemas.schemas[$0] != nil }
+        var allConditionsParse = true
         for expression in [policy.appliesWhen, policy.compliantWhen].compactMap({ $0 }) {
             let parsed = PolicyEnvironment.make(for: policy).parse(expression.source)
             if parsed.hasErrors {
                 diagnostics.append(contentsOf: parsed.diagnostics)
+                allConditionsParse = false
                 continue
             }
             diagnostics.append(contentsOf: relatedTypeProblems(parsed))
@@ -124,7 +129,10 @@ struct PolicyLinter {
                 diagnostics.append(contentsOf: check(parsed, expression: expression, resourceType: type))
             }
         }
-        diagnostics.append(contentsOf: unusedParameters())
+        // A condition that does not parse may well read the parameters in its broken part.
+        if allConditionsParse {
+            diagnostics.append(contentsOf: unusedParameters())
+        }
         return diagnostics
     }
 
