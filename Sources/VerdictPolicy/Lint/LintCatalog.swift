@@ -161,6 +161,8 @@ public enum LintCatalog {
                   triggering: condition("config.Enabled == true"), nonTriggering: condition("config.Enabled == \"Enabled\"")),
         LintCheck(id: "not-a-bool", severity: .error, summary: "A condition, an operand of && or ||, or a macro predicate that is not a bool.",
                   triggering: condition("config.Name"), nonTriggering: condition("config.Name != \"\"")),
+        LintCheck(id: "invalid-regex", severity: .error, summary: "A matches() call with a constant pattern that the regular expression engine rejects, such as a look-around; every evaluation of the call would be an ERROR.",
+                  triggering: condition("config.Name.matches(\"(?<=a)b\")"), nonTriggering: condition("config.Name.matches(\"^[a-z]+$\")")),
         LintCheck(id: "not-iterable", severity: .error, summary: "A macro such as all() applied to a value that is not a list or map.",
                   triggering: condition("config.Name.all(c, c != \"\")"), nonTriggering: condition("config.Items.all(c, c != \"\")")),
     ]
