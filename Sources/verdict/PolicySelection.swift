@@ -14,8 +14,10 @@ struct PolicySelection {
         OptionSpec(name: "--policies", valueName: "PATH", help: "Policy files or directories to load (default: the shipped policies/).", repeatable: true),
         OptionSpec(name: "--pack", valueName: "ID", help: "Evaluate the rules of this pack (default with the shipped policies: genai-best-practices)."),
         OptionSpec(name: "--rule", valueName: "ID", help: "Evaluate only this rule; repeat for several.", repeatable: true),
-        OptionSpec(name: "--schemas", valueName: "PATH", help: "Resource schemas that conditions are checked against (default: the shipped schemas/).", repeatable: true),
+        schemasOption,
     ]
+
+    static let schemasOption = OptionSpec(name: "--schemas", valueName: "PATH", help: "Resource schemas that conditions are checked against (default: the shipped schemas/).", repeatable: true)
 
     /// Loads the policies named by the options. Prints diagnostics and returns an exit
     /// code when they cannot be used.
@@ -74,9 +76,7 @@ struct PolicySelection {
 
         // Conditions are type-checked against the resource schemas first, so that a
         // misspelled field cannot hide in has() and let resources pass.
-        var schemaPaths = arguments.all("--schemas")
-        if schemaPaths.isEmpty, let shipped = ShippedFiles.locate(ShippedFiles.schemasDirectory) { schemaPaths = [shipped] }
-        let schemas = ResourceSchemaSet.load(paths: schemaPaths)
+        let schemas = loadSchemas(arguments)
         Diagnostics.print(schemas.diagnostics)
         var checkDiagnostics: [Diagnostic] = []
         for policy in selected { checkDiagnostics.append(contentsOf: Linter.checkPolicy(policy, schemas: schemas)) }
@@ -86,6 +86,14 @@ struct PolicySelection {
             return .failure(.dataError)
         }
         return .success(PolicySelection(catalog: catalog, policies: selected))
+    }
+
+    /// Loads the resource schemas named by `--schemas`, or the shipped ones, which
+    /// `Linter.checkPolicy` checks conditions against.
+    static func loadSchemas(_ arguments: ParsedArguments) -> ResourceSchemaSet {
+        var paths = arguments.all("--schemas")
+        if paths.isEmpty, let shipped = ShippedFiles.locate(ShippedFiles.schemasDirectory) { paths = [shipped] }
+        return ResourceSchemaSet.load(paths: paths)
     }
 
     /// Compiles the selected policies with overrides; prints errors and returns an exit code on failure.

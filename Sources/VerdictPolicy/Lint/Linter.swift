@@ -73,8 +73,9 @@ public enum Linter {
         return files
     }
 
-    /// The checks of one policy's conditions against resource schemas (types, field paths,
-    /// unused parameters), as `verdict check` runs them before evaluating.
+    /// Checks one policy's scope and conditions against resource schemas (resource types,
+    /// field paths, types, literal patterns, unused parameters). `verdict check` runs these
+    /// checks before evaluating, and `verdict test` before running a rule's tests.
     public static func checkPolicy(_ policy: Policy, schemas: ResourceSchemaSet) -> [Diagnostic] {
         deduplicated(PolicyLinter(policy: policy, schemas: schemas).lint())
     }
