@@ -159,7 +159,7 @@ struct PolicyParser {
         case .success(let value):
             return ParameterDeclaration(name: name, type: type, defaultValue: value, description: description, span: keySpan)
         case .failure(let error):
-            reader.report("policy-parameter-type", "the default of parameter '\(name)' does not match its type \(type): \(error)", at: defaultNode.span)
+            reader.report("policy-parameter-type", "the default of parameter '\(name)' does not match its type \(type): \(error)", at: error.span ?? defaultNode.span)
             return nil
         }
     }
@@ -328,7 +328,7 @@ struct PolicyParser {
             case .success(let value):
                 values[declaration.name] = value
             case .failure(let error):
-                reader.report("policy-parameter-type", "parameter '\(declaration.name)' has type \(declaration.type): \(error)", at: pair.value.span)
+                reader.report("policy-parameter-type", "parameter '\(declaration.name)' has type \(declaration.type): \(error)", at: error.span ?? pair.value.span)
                 valid = false
             }
         }

@@ -30,6 +30,7 @@ public struct ParameterOverrides: Sendable {
         let name = String(option[option.index(after: dot)..<equals])
         let text = String(option[option.index(after: equals)...])
         let nameStart = option.utf8.distance(from: option.startIndex, to: option.index(after: dot))
+        let valueStart = option.utf8.distance(from: option.startIndex, to: option.index(after: equals))
         guard let declaration = resolve(ruleID: ruleID, name: name, policies: policies, source: source,
                                         ruleSpan: SourceSpan(start: 0, end: ruleID.utf8.count),
                                         nameSpan: SourceSpan(start: nameStart, end: nameStart + name.utf8.count)) else { return }
@@ -37,8 +38,9 @@ public struct ParameterOverrides: Sendable {
         case .success(let value):
             values[ruleID, default: [:]][name] = value
         case .failure(let error):
+            let span = error.span?.mapped { $0 + valueStart } ?? SourceSpan(start: valueStart, end: option.utf8.count)
             diagnostics.append(Diagnostic(id: "parameter-type",
-                message: "invalid value for \(ruleID).\(name), which has type \(declaration.type): \(error)", span: whole, source: source))
+                message: "invalid value for \(ruleID).\(name), which has type \(declaration.type): \(error)", span: span, source: source))
         }
     }
 
@@ -74,7 +76,7 @@ public struct ParameterOverrides: Sendable {
                 case .failure(let error):
                     diagnostics.append(Diagnostic(id: "parameter-type",
                         message: "invalid value for \(rule.key.value).\(parameter.key.value), which has type \(declaration.type): \(error)",
-                        span: parameter.value.span, source: document.source))
+                        span: error.span ?? parameter.value.span, source: document.source))
                 }
             }
         }
