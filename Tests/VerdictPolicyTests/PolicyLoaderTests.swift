@@ -24,14 +24,11 @@ final class PolicyLoaderTests: XCTestCase {
         """
 
     private func load(_ text: String) -> PolicyCatalog {
-        var catalog = PolicyCatalog()
-        catalog.loadText(text, name: "p.yaml")
-        return catalog
+        PolicyLoading.load(text)
     }
 
-    /// Diagnostics as `LINE:COLUMN id: message`.
     private func problems(_ text: String) -> [String] {
-        load(text).diagnostics.map { "\($0.location.line):\($0.location.column) \($0.id): \($0.message)" }
+        PolicyLoading.problems(text)
     }
 
     func testValidPolicyLoads() throws {

@@ -8,7 +8,7 @@ struct PolicyParser {
         "kind", "id", "title", "description", "severity", "scope", "resourceTypes", "parameters",
         "appliesWhen", "compliantWhen", "message", "remediation", "references", "unlistedFields", "tests",
     ]
-    static let parameterKeys = ["type", "default", "description"]
+    static let parameterKeys = ["type", "default", "description", "minimum", "maximum", "minItems", "allowedValues"]
     static let testKeys = ["name", "expect", "resource", "configuration", "related", "parameters", "now", "messageContains"]
 
     /// The account, region and resource id that test documents get unless they say otherwise.
@@ -112,61 +112,6 @@ struct PolicyParser {
     static func isResourceTypeCode(_ text: String) -> Bool {
         let parts = text.components(separatedBy: "::")
         return parts.count == 3 && parts[0] == "ACS" && parts[2].first?.isLetter == true
-    }
-
-    // MARK: - Parameters
-
-    private mutating func readParameters(_ reader: inout MappingReader) -> [ParameterDeclaration]? {
-        guard let node = reader.node("parameters") else { return [] }
-        guard case .mapping(let pairs, _, _) = node else {
-            reader.report("policy-invalid-value", "expected 'parameters' to map each parameter name to its type, default and description", at: node.span)
-            return nil
-        }
-        var declarations: [ParameterDeclaration] = []
-        var valid = true
-        for pair in pairs {
-            let name = pair.key.value
-            guard PolicyParser.isIdentifier(name) else {
-                reader.report("policy-invalid-value", "parameter name '\(name)' must be an identifier (letters, digits and '_', not starting with a digit)", at: pair.key.span)
-                valid = false
-                continue
-            }
-            if let declaration = readParameter(name, pair.value, keySpan: pair.key.span) {
-                declarations.append(declaration)
-            } else {
-                valid = false
-            }
-        }
-        return valid ? declarations : nil
-    }
-
-    private mutating func readParameter(_ name: String, _ node: YAMLNode, keySpan: SourceSpan) -> ParameterDeclaration? {
-        guard var reader = MappingReader(node, subject: "parameter '\(name)'", source: source, diagnostics: &diagnostics) else { return nil }
-        defer { diagnostics.append(contentsOf: reader.diagnostics) }
-        reader.rejectUnknownKeys(PolicyParser.parameterKeys)
-        let description = reader.string("description", required: true) ?? ""
-        guard let typeText = reader.string("type", required: true) else { return nil }
-        guard let type = ParameterType(parsing: typeText) else {
-            reader.report("policy-invalid-value", "invalid parameter type '\(typeText)': expected one of \(ParameterType.spellings.joined(separator: ", "))",
-                          at: reader.node("type")!.span)
-            return nil
-        }
-        guard let defaultNode = reader.node("default") else {
-            reader.reportMissing("default", message: "parameter '\(name)' is missing the required key 'default'")
-            return nil
-        }
-        switch ParameterValues.convert(defaultNode, to: type) {
-        case .success(let value):
-            return ParameterDeclaration(name: name, type: type, defaultValue: value, description: description, span: keySpan)
-        case .failure(let error):
-            reader.report("policy-parameter-type", "the default of parameter '\(name)' does not match its type \(type): \(error)", at: error.span ?? defaultNode.span)
-            return nil
-        }
-    }
-
-    static func isIdentifier(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, first == "_" || first.isASCIILetter else { return false }
-        return text.unicodeScalars.allSatisfy { $0 == "_" || $0.isASCIILetter || $0.isASCIIDigit }
     }
 
     // MARK: - Expressions
@@ -324,9 +269,15 @@ struct PolicyParser {
                 valid = false
                 continue
             }
-            switch ParameterValues.convert(pair.value, to: declaration.type) {
-            case .success(let value):
-                values[declaration.name] = value
+            switch ParameterValues.locate(pair.value, as: declaration.type) {
+            case .success(let located):
+                if let violation = declaration.constraints.violation(of: located.value) {
+                    reader.report("policy-parameter-constraint", violation.message(for: "parameter '\(declaration.name)'"),
+                                  at: located.span(ofElement: violation.elementIndex))
+                    valid = false
+                    continue
+                }
+                values[declaration.name] = located.value
             case .failure(let error):
                 reader.report("policy-parameter-type", "parameter '\(declaration.name)' has type \(declaration.type): \(error)", at: error.span ?? pair.value.span)
                 valid = false
