@@ -49,4 +49,16 @@ final class LinterTests: XCTestCase {
             "a.yaml:8 unused-parameter",
         ])
     }
+
+    func testDuplicateSchemaPointsAtTheResourceType() {
+        let diagnostics = Linter.lint(files: [("schema.yaml", schema), ("copy.yaml", "# A copy.\n" + schema)])
+        XCTAssertEqual(diagnostics.map { "\($0.source.name):\($0.location) \($0.id)" }, ["copy.yaml:3:15 schema-duplicate-type"])
+    }
+
+    func testMisspelledSchemaKeyIsReportedOnce() {
+        let misspelled = schema.replacingOccurrences(of: "configuration:", with: "configuraton:")
+        XCTAssertEqual(Linter.lint(files: [("schema.yaml", misspelled)]).map(\.message), [
+            "unknown key 'configuraton' in the schema; did you mean 'configuration'?",
+        ])
+    }
 }
