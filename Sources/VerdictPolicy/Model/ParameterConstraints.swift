@@ -2,7 +2,7 @@ import VerdictLanguage
 
 /// Limits on the values a rule parameter may take, declared beside its type in the policy
 /// file. They keep a default or an override from loosening the rule, such as a zone
-/// count of -1 or an empty list of allowed versions that makes every resource compliant.
+/// count of -1, which every resource meets, or an empty list where the rule needs entries.
 ///
 /// For a list parameter, `minimum`, `maximum` and `allowedValues` apply to each element.
 public struct ParameterConstraints: Sendable {
@@ -10,7 +10,7 @@ public struct ParameterConstraints: Sendable {
     public var minimum: Value?
     /// The largest value allowed (int, double and duration parameters).
     public var maximum: Value?
-    /// The fewest elements a list parameter may have.
+    /// The minimum number of elements of a list parameter.
     public var minItems: Int?
     /// The only values allowed.
     public var allowedValues: [Value]?

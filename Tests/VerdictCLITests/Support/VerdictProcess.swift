@@ -31,7 +31,9 @@ enum VerdictProcess {
         process.standardError = error
         try process.run()
 
-        // Read both pipes before waiting, so that a full pipe cannot block the process.
+        // NOTE: standard output is read to its end before standard error, so a run that
+        // writes more than a pipe buffer to standard error first would block. The
+        // commands tested write far less.
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
