@@ -29,7 +29,8 @@ enum TestCommand {
         \(ArgumentParser.help(options))
 
         Exit status: 0 all tests passed, 1 a test failed or no test was found,
-        64 bad command line, 65 a policy file is invalid, 66 a path does not exist.
+        64 bad command line, 65 a policy or resource schema file is invalid, 66 a path does
+        not exist.
         """
     }
 
