@@ -15,9 +15,11 @@ struct PolicySelection {
         OptionSpec(name: "--pack", valueName: "ID", help: "Evaluate the rules of this pack (default with the shipped policies: genai-best-practices).",
                    expects: "a pack id such as genai-best-practices"),
         OptionSpec(name: "--rule", valueName: "ID", help: "Evaluate only this rule; repeat for several.", repeatable: true, expects: "a rule id"),
-        OptionSpec(name: "--schemas", valueName: "PATH", help: "Resource schemas that conditions are checked against (default: the shipped schemas/).", repeatable: true,
-                   expects: "a resource schema file or directory"),
+        schemasOption,
     ]
+
+    static let schemasOption = OptionSpec(name: "--schemas", valueName: "PATH", help: "Resource schemas that conditions are checked against (default: the shipped schemas/).", repeatable: true,
+                                          expects: "a resource schema file or directory")
 
     /// Loads the policies named by the options. Prints diagnostics and returns an exit
     /// code when they cannot be used.
@@ -74,8 +76,7 @@ struct PolicySelection {
 
         // Conditions are type-checked against the resource schemas first, so that a
         // misspelled field cannot hide in has() and let resources pass.
-        let schemaPaths = ShippedFiles.schemaPaths(given: arguments.all("--schemas"), quiet: arguments.flag("--quiet"))
-        let schemas = ResourceSchemaSet.load(paths: schemaPaths)
+        let schemas = loadSchemas(arguments)
         Diagnostics.print(schemas.diagnostics)
         var checkDiagnostics: [Diagnostic] = []
         for policy in selected { checkDiagnostics.append(contentsOf: Linter.checkPolicy(policy, schemas: schemas)) }
@@ -85,6 +86,13 @@ struct PolicySelection {
             return .failure(.dataError)
         }
         return .success(PolicySelection(catalog: catalog, policies: selected))
+    }
+
+    /// Loads the resource schemas named by `--schemas`, or the shipped ones, which
+    /// `Linter.checkPolicy` checks conditions against.
+    static func loadSchemas(_ arguments: ParsedArguments) -> ResourceSchemaSet {
+        let paths = ShippedFiles.schemaPaths(given: arguments.all("--schemas"), quiet: arguments.flag("--quiet"))
+        return ResourceSchemaSet.load(paths: paths)
     }
 
     /// Compiles the selected policies with overrides; prints errors and returns an exit code on failure.

@@ -7,6 +7,7 @@ import VerdictPolicy
 enum TestCommand {
     static let options = [
         OptionSpec(name: "--rule", valueName: "ID", help: "Run only this rule's tests; repeat for several.", repeatable: true, expects: "a rule id"),
+        PolicySelection.schemasOption,
         OptionSpec(name: "--verbose", valueName: nil, help: "List passing tests too."),
         OptionSpec(name: "--help", valueName: nil, help: "Show this help."),
     ]
@@ -19,12 +20,17 @@ enum TestCommand {
         shipped policies/) and prints 'N passed, N failed'. Tests without a 'now' run at
         \(PolicyTestRunner.defaultNow.rfc3339).
 
+        Each rule is first checked against the resource schemas as verdict check does
+        (resource types, field paths, types). A rule with errors does not run: each
+        error is printed as a FAIL line, and each of its tests counts as failed (one
+        failure for a rule without tests).
+
         Options:
         \(ArgumentParser.help(options))
 
         Exit status: 0 all tests passed, 1 a test failed or no test was found,
-        64 bad command line, 65 a policy file is invalid, 66 a path does not exist or holds
-        no policy file, 73 the results cannot be written.
+        64 bad command line, 65 a policy or resource schema file is invalid, 66 a path does
+        not exist or holds no policy file, 73 the results cannot be written.
         """
     }
 
@@ -66,9 +72,25 @@ enum TestCommand {
             policies = policies.filter { ruleIDs.contains($0.id) }
         }
 
+        let schemas = PolicySelection.loadSchemas(parsed)
+        Diagnostics.print(schemas.diagnostics)
+        if schemas.hasErrors {
+            Console.error("verdict test: the resource schemas have errors; fix them and run again")
+            return .dataError
+        }
+
         var passed = 0
         var failed = 0
         for policy in policies {
+            // The same checks as verdict check: a rule that check rejects must not pass its
+            // tests, and a test that fails for a reason the checks explain gets that reason.
+            let findings = Linter.checkPolicy(policy, schemas: schemas)
+            Diagnostics.print(findings.filter { $0.severity != .error })
+            let errors = findings.filter { $0.severity == .error }
+            if !errors.isEmpty {
+                failed += reportUnrunnable(policy, errors: errors)
+                continue
+            }
             for result in PolicyTestRunner.run(policy) {
                 if let failure = result.failure {
                     failed += 1
@@ -85,5 +107,23 @@ enum TestCommand {
             return .violations
         }
         return failed == 0 ? .success : .violations
+    }
+
+    /// Prints the errors that keep a rule's tests from running, and returns how many
+    /// failures they count for: each of the rule's tests, or one when it has none.
+    private static func reportUnrunnable(_ policy: Policy, errors: [Diagnostic]) -> Int {
+        for error in errors {
+            Console.output("FAIL \(error.rendered())\n")
+        }
+        let line = policy.file.location(of: policy.idSpan.start).line
+        let count = policy.tests.count
+        let outcome: String
+        switch count {
+        case 0: outcome = "the rule fails because of the errors above"
+        case 1: outcome = "its test was not run because of the errors above"
+        default: outcome = "its \(count) tests were not run because of the errors above"
+        }
+        Console.output("FAIL \(policy.file.name):\(line): \(policy.id): \(outcome)\n")
+        return max(count, 1)
     }
 }

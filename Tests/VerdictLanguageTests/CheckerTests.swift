@@ -71,4 +71,33 @@ final class CheckerTests: XCTestCase {
         XCTAssertEqual(check("config.Versions.exists(v, v)"), ["27 not-a-bool: the operand of 'exists()' must be a bool but is a string"])
         XCTAssertEqual(check("config.Size.all(x, true)"), ["1 not-iterable: all() applies to a list or map, not to an int"])
     }
+
+    /// The regex engine's message for a pattern, so that the tests follow its wording.
+    private func engineMessage(_ pattern: String) -> String {
+        do throws(RegexSyntaxError) {
+            _ = try RegularExpression(pattern)
+            return "(compiles)"
+        } catch {
+            return error.message
+        }
+    }
+
+    func testLiteralPatternsMustCompile() {
+        XCTAssertEqual(check("config.Name.matches('(?<=a)b')"),
+                       ["22 invalid-regex: invalid regular expression \"(?<=a)b\": \(engineMessage("(?<=a)b"))"])
+        XCTAssertEqual(check("matches(config.Name, r'x(?<=a)b')"),
+                       ["25 invalid-regex: invalid regular expression \"x(?<=a)b\": \(engineMessage("x(?<=a)b"))"])
+        XCTAssertEqual(check("config.Name.matches(\"\"\"(a\"\"\")"),
+                       ["24 invalid-regex: invalid regular expression \"(a\": \(engineMessage("(a"))"])
+    }
+
+    func testPatternWithEscapesPointsAtTheLiteral() {
+        XCTAssertEqual(check(#"config.Name.matches('\\d(?<=a)')"#),
+                       [#"21 invalid-regex: invalid regular expression "\\d(?<=a)": "# + engineMessage(#"\d(?<=a)"#)])
+    }
+
+    func testValidAndComputedPatternsAreAccepted() {
+        XCTAssertEqual(check(#"config.Name.matches('^[a-z]+$') && matches(config.Name, '\\d')"#), [])
+        XCTAssertEqual(check("config.Name.matches(config.Grant)"), [])
+    }
 }

@@ -81,6 +81,18 @@ final class LintPositionTests: XCTestCase {
         assertMarked(policy("↓compliantwhen: 'true'\ncompliantWhen: 'true'"), id: "policy-unknown-key")
     }
 
+    func testResourceTypeFindingsPointAtTheEntry() {
+        let base = policy("compliantWhen: 'true'")
+        assertMarked(base.replacingOccurrences(of: "resourceTypes: [ACS::Example::Thing]", with: "resourceTypes: [ACS::Example::Thing, ↓ACS::Example::Thin]"),
+                     id: "unknown-resource-type")
+        assertMarked(base.replacingOccurrences(of: "resourceTypes: [ACS::Example::Thing]", with: "resourceTypes:\n  - ↓ACS::Other::Widget"),
+                     id: "resource-type-without-schema")
+        assertMarked(base.replacingOccurrences(of: "resourceTypes: [ACS::Example::Thing]", with: "resourceTypes: [ACS::Example::Thing, ↓Example]"),
+                     id: "policy-invalid-value")
+        assertMarked(base.replacingOccurrences(of: "resourceTypes: [ACS::Example::Thing]", with: "scope: ↓account"),
+                     id: "resource-type-without-schema")
+    }
+
     func testComparisonOfWrongTypeSpansTheComparison() {
         assertMarked(policy("compliantWhen: size(config.Items) > 0 && ↓config.Name == true"), id: "incompatible-comparison")
     }

@@ -24,14 +24,11 @@ final class PolicyLoaderTests: XCTestCase {
         """
 
     private func load(_ text: String) -> PolicyCatalog {
-        var catalog = PolicyCatalog()
-        catalog.loadText(text, name: "p.yaml")
-        return catalog
+        PolicyLoading.load(text)
     }
 
-    /// Diagnostics as `LINE:COLUMN id: message`.
     private func problems(_ text: String) -> [String] {
-        load(text).diagnostics.map { "\($0.location.line):\($0.location.column) \($0.id): \($0.message)" }
+        PolicyLoading.problems(text)
     }
 
     func testValidPolicyLoads() throws {
@@ -48,7 +45,19 @@ final class PolicyLoaderTests: XCTestCase {
         let text = valid.replacingOccurrences(of: "compliantWhen:", with: "compliantwhen:")
         XCTAssertEqual(problems(text), [
             "12:1 policy-unknown-key: unknown key 'compliantwhen' in the policy; did you mean 'compliantWhen'?",
-            "1:1 policy-missing-key: the policy is missing the required key 'compliantWhen'",
+        ])
+    }
+
+    func testMisspelledRequiredKeyIsReportedOnce() {
+        XCTAssertEqual(problems(valid.replacingOccurrences(of: "resourceTypes:", with: "resourceType:")), [
+            "6:1 policy-unknown-key: unknown key 'resourceType' in the policy; did you mean 'resourceTypes'?",
+        ])
+        XCTAssertEqual(problems(valid.replacingOccurrences(of: "default:", with: "defualt:")), [
+            "10:5 policy-unknown-key: unknown key 'defualt' in parameter 'versions'; did you mean 'default'?",
+        ])
+        XCTAssertEqual(problems(valid.replacingOccurrences(of: "message:", with: "colour:")), [
+            "13:1 policy-unknown-key: unknown key 'colour' in the policy",
+            "1:1 policy-missing-key: the policy is missing the required key 'message'",
         ])
     }
 

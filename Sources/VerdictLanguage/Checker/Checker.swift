@@ -1,6 +1,7 @@
 /// A static type checker for expressions. It computes a type for every node and reports
 /// undeclared names, unknown fields of typed objects, unknown functions, calls that no
-/// overload accepts, comparisons that can never hold, and conditions that are not bools.
+/// overload accepts, comparisons that can never hold, conditions that are not bools, and
+/// literal regular expressions that do not compile.
 ///
 /// Types it cannot know flow on as `dyn`, and a node with an error gets the type `error`,
 /// so that one mistake is reported once rather than at every node above it.
@@ -200,6 +201,9 @@ public struct Checker {
                                                      candidates: Array(environment.functions.functions.keys).filter { !$0.hasPrefix("_") && !$0.hasPrefix("@") && !$0.hasPrefix("!") && !$0.hasPrefix("-") }),
                    at: expr)
             return .error
+        }
+        if let invalidPattern = ConstantPatternCheck.diagnostic(function: function, arguments: argumentExprs, source: source) {
+            diagnostics.append(invalidPattern)
         }
         if let comparison = checkComparison(function, argumentTypes, expr) { return comparison }
         return checkFunction(resolved, isMethod: target != nil, arguments: argumentExprs, argumentTypes: argumentTypes, expr)

@@ -78,7 +78,8 @@ public struct CompiledExpression: Sendable {
 
 /// Compiles policies: parses their conditions, resolves parameters and plans evaluation.
 public enum PolicyCompiler {
-    /// Compiles a policy with parameter overrides already checked against their types.
+    /// Compiles a policy with parameter overrides already checked against their types and
+    /// constraints.
     /// Fails with the syntax errors of its conditions.
     public static func compile(_ policy: Policy, overrides: [String: Value] = [:]) -> Result<CompiledPolicy, CompileError> {
         let environment = PolicyEnvironment.make(for: policy)

@@ -119,6 +119,10 @@ public enum LintCatalog {
                   triggering: example([("severity: high", "severity: urgent")]), nonTriggering: clean),
         LintCheck(id: "policy-parameter-type", severity: .error, summary: "A parameter value (a default or a test's) does not match the declared type.",
                   triggering: example([("default: 1", "default: one")]), nonTriggering: clean),
+        LintCheck(id: "policy-invalid-constraint", severity: .error, summary: "A parameter constraint (minimum, maximum, minItems, allowedValues) with a value of the wrong type, or one that does not apply to the parameter's type, such as minItems on an int.",
+                  triggering: example([("default: 1", "default: 1\n    minItems: 1")]), nonTriggering: example([("default: 1", "default: 1\n    minimum: 0")])),
+        LintCheck(id: "policy-parameter-constraint", severity: .error, summary: "A parameter value (a default or a test's) breaks the parameter's constraints, such as a default below its minimum.",
+                  triggering: example([("default: 1", "default: 1\n    minimum: 2")]), nonTriggering: example([("default: 1", "default: 1\n    minimum: 1")])),
         LintCheck(id: "policy-unknown-parameter", severity: .error, summary: "A test case sets a parameter the policy does not declare.",
                   triggering: example([("configuration: {Items: [a, b]}", "configuration: {Items: [a, b]}\n    parameters: {minimun: 2}")]),
                   nonTriggering: example([("configuration: {Items: [a, b]}", "configuration: {Items: [a, b]}\n    parameters: {minimum: 2}")])),
@@ -161,6 +165,8 @@ public enum LintCatalog {
                   triggering: condition("config.Enabled == true"), nonTriggering: condition("config.Enabled == \"Enabled\"")),
         LintCheck(id: "not-a-bool", severity: .error, summary: "A condition, an operand of && or ||, or a macro predicate that is not a bool.",
                   triggering: condition("config.Name"), nonTriggering: condition("config.Name != \"\"")),
+        LintCheck(id: "invalid-regex", severity: .error, summary: "A matches() call with a constant pattern that the regular expression engine rejects, such as a look-around; every evaluation of the call would be an ERROR.",
+                  triggering: condition("config.Name.matches(\"(?<=a)b\")"), nonTriggering: condition("config.Name.matches(\"^[a-z]+$\")")),
         LintCheck(id: "not-iterable", severity: .error, summary: "A macro such as all() applied to a value that is not a list or map.",
                   triggering: condition("config.Name.all(c, c != \"\")"), nonTriggering: condition("config.Items.all(c, c != \"\")")),
     ]
@@ -178,6 +184,8 @@ public enum LintCatalog {
                   triggering: parameters("- example-rule\n"), nonTriggering: parameters("example-rule: {minimum: 2}\n")),
         LintCheck(id: "parameter-type", severity: .error, summary: "A parameter value that does not match the declared type.",
                   triggering: parameters("example-rule: {minimum: two}\n"), nonTriggering: parameters("example-rule: {minimum: 2}\n")),
+        LintCheck(id: "parameter-constraint", severity: .error, summary: "A parameter value that breaks the parameter's constraints, such as a count below its minimum or an empty list where minItems is 1.",
+                  triggering: constrainedParameters("example-rule: {minimum: 0}\n"), nonTriggering: constrainedParameters("example-rule: {minimum: 2}\n")),
         LintCheck(id: "parameter-unknown-rule", severity: .error, summary: "A parameters file names a rule that does not exist.",
                   triggering: parameters("example-rul: {minimum: 2}\n"), nonTriggering: parameters("example-rule: {minimum: 2}\n")),
         LintCheck(id: "parameter-unknown", severity: .error, summary: "A parameters file sets a parameter the rule does not declare.",
@@ -188,5 +196,13 @@ public enum LintCatalog {
         var example = clean
         example.parameterFiles = [("params.yaml", text)]
         return example
+    }
+
+    /// Returns the example with a parameters file, and with `minimum: 1` on the policy's
+    /// parameter, which is itself named `minimum`.
+    static func constrainedParameters(_ text: String) -> LintExample {
+        var constrained = example([("default: 1", "default: 1\n    minimum: 1")])
+        constrained.parameterFiles = [("params.yaml", text)]
+        return constrained
     }
 }

@@ -22,9 +22,12 @@ public enum Linter {
                 schemas.loadText(file.text, name: file.name)
             }
         }
+        // A policy whose id repeats an earlier one is dropped by checkAcrossFiles, but its
+        // conditions still need checking: otherwise the duplicate-id error hides them.
+        let loadedPolicies = catalog.policies
         catalog.checkAcrossFiles()
         var diagnostics = catalog.diagnostics + schemas.diagnostics
-        for policy in catalog.policies {
+        for policy in loadedPolicies {
             diagnostics.append(contentsOf: PolicyLinter(policy: policy, schemas: schemas).lint())
         }
         var overrides = ParameterOverrides()
@@ -70,8 +73,9 @@ public enum Linter {
         return files
     }
 
-    /// The checks of one policy's conditions against resource schemas (types, field paths,
-    /// unused parameters), as `verdict check` runs them before evaluating.
+    /// Checks one policy's scope and conditions against resource schemas (resource types,
+    /// field paths, types, literal patterns, unused parameters). `verdict check` runs these
+    /// checks before evaluating, and `verdict test` before running a rule's tests.
     public static func checkPolicy(_ policy: Policy, schemas: ResourceSchemaSet) -> [Diagnostic] {
         deduplicated(PolicyLinter(policy: policy, schemas: schemas).lint())
     }
@@ -108,14 +112,16 @@ struct PolicyLinter {
         case .account: types = [AccountScopeType.name]
         case .resourceTypes(let listed): types = listed
         }
-        for type in types where schemas.schemas[type] == nil {
-            diagnostics.append(unknownType(type, at: scopeSpan(), allowMissingSchema: true))
+        for (index, type) in types.enumerated() where schemas.schemas[type] == nil {
+            diagnostics.append(unknownType(type, at: scopeSpan(index), allowMissingSchema: true))
         }
         let checkedTypes = types.filter { schemas.schemas[$0] != nil }
+        var allConditionsParse = true
         for expression in [policy.appliesWhen, policy.compliantWhen].compactMap({ $0 }) {
             let parsed = PolicyEnvironment.make(for: policy).parse(expression.source)
             if parsed.hasErrors {
                 diagnostics.append(contentsOf: parsed.diagnostics)
+                allConditionsParse = false
                 continue
             }
             diagnostics.append(contentsOf: relatedTypeProblems(parsed))
@@ -124,12 +130,17 @@ struct PolicyLinter {
                 diagnostics.append(contentsOf: check(parsed, expression: expression, resourceType: type))
             }
         }
-        diagnostics.append(contentsOf: unusedParameters())
+        // A condition that does not parse may well read the parameters in its broken part.
+        if allConditionsParse {
+            diagnostics.append(contentsOf: unusedParameters())
+        }
         return diagnostics
     }
 
-    private func scopeSpan() -> SourceSpan {
-        policy.idSpan
+    /// Returns the position of the scope entry at `index`, or of the rule's id for a
+    /// policy built without positions.
+    private func scopeSpan(_ index: Int) -> SourceSpan {
+        policy.scopeSpans.indices.contains(index) ? policy.scopeSpans[index] : policy.idSpan
     }
 
     private func check(_ parsed: ParsedExpression, expression: PolicyExpression, resourceType: String?) -> [Diagnostic] {

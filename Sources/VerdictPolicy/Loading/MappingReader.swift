@@ -10,6 +10,8 @@ struct MappingReader {
     /// What the mapping is, for messages: "policy", "parameter 'minZones'".
     let subject: String
     var diagnostics: [Diagnostic] = []
+    /// The keys the format defines, set by `rejectUnknownKeys`.
+    private var knownKeys: [String] = []
 
     init?(_ node: YAMLNode, subject: String, source: Source, diagnostics: inout [Diagnostic]) {
         guard case .mapping(let pairs, _, _) = node else {
@@ -38,16 +40,28 @@ struct MappingReader {
 
     /// Reports keys outside `known`, suggesting the closest known key.
     mutating func rejectUnknownKeys(_ known: [String]) {
+        knownKeys = known
         for pair in pairs where !known.contains(pair.key.value) {
             let suggestion = Suggestions.phrase(for: pair.key.value, in: known)
             report("policy-unknown-key", "unknown key '\(pair.key.value)' in \(subject)\(suggestion)", at: pair.key.span)
         }
     }
 
+    /// Reports a missing required key, unless an unknown key is a close match of it: the
+    /// unknown-key message already suggests the key, and a second message about the same
+    /// typo would only add noise.
+    mutating func reportMissing(_ key: String, message: String? = nil) {
+        let misspelled = pairs.contains { pair in
+            !knownKeys.contains(pair.key.value) && Suggestions.closest(to: pair.key.value, in: knownKeys).contains(key)
+        }
+        if misspelled { return }
+        report("policy-missing-key", message ?? "\(subject) is missing the required key '\(key)'", at: span)
+    }
+
     /// A scalar value; reports a missing required key or a non-scalar value.
     mutating func scalar(_ key: String, required: Bool) -> YAMLScalar? {
         guard let node = node(key) else {
-            if required { report("policy-missing-key", "\(subject) is missing the required key '\(key)'", at: span) }
+            if required { reportMissing(key) }
             return nil
         }
         guard case .scalar(let scalar) = node else {
@@ -70,23 +84,28 @@ struct MappingReader {
 
     /// A list of text values; a single scalar is accepted as a list of one.
     mutating func strings(_ key: String, required: Bool) -> [String]? {
+        stringEntries(key, required: required)?.map(\.value)
+    }
+
+    /// Reads a list of text values with the span of each, for diagnostics about one entry.
+    mutating func stringEntries(_ key: String, required: Bool) -> [(value: String, span: SourceSpan)]? {
         guard let node = node(key) else {
-            if required { report("policy-missing-key", "\(subject) is missing the required key '\(key)'", at: span) }
+            if required { reportMissing(key) }
             return nil
         }
         switch node {
         case .scalar(let scalar):
-            return [scalar.value]
+            return [(scalar.value, scalar.span)]
         case .sequence(let items, _, _):
-            var values: [String] = []
+            var entries: [(value: String, span: SourceSpan)] = []
             for item in items {
                 guard case .scalar(let scalar) = item else {
                     report("policy-invalid-value", "expected each entry of '\(key)' to be a single value but found \(item.kindName)", at: item.span)
                     continue
                 }
-                values.append(scalar.value)
+                entries.append((scalar.value, scalar.span))
             }
-            return values
+            return entries
         case .mapping:
             report("policy-invalid-value", "expected '\(key)' to be a list but found a mapping", at: node.span)
             return nil

@@ -8,7 +8,7 @@ struct PolicyParser {
         "kind", "id", "title", "description", "severity", "scope", "resourceTypes", "parameters",
         "appliesWhen", "compliantWhen", "message", "remediation", "references", "unlistedFields", "tests",
     ]
-    static let parameterKeys = ["type", "default", "description"]
+    static let parameterKeys = ["type", "default", "description", "minimum", "maximum", "minItems", "allowedValues"]
     static let testKeys = ["name", "expect", "resource", "configuration", "related", "parameters", "now", "messageContains"]
 
     /// The account, region and resource id that test documents get unless they say otherwise.
@@ -33,7 +33,7 @@ struct PolicyParser {
         let title = reader.string("title", required: true)
         let description = reader.string("description", required: true)
         let severity = readSeverity(&reader)
-        let scope = readScope(&reader)
+        let (scope, scopeSpans) = readScope(&reader)
         let parameters = readParameters(&reader)
         let appliesWhen = readExpression("appliesWhen", required: false, &reader)
         let compliantWhen = readExpression("compliantWhen", required: true, &reader)
@@ -55,7 +55,7 @@ struct PolicyParser {
             id: id, title: title, description: description, severity: severity, scope: scope, parameters: parameters,
             appliesWhen: appliesWhen, compliantWhen: compliantWhen, message: message, remediation: remediation,
             references: references, unlistedFields: unlistedFields, tests: tests, file: source,
-            idSpan: reader.node("id")?.span ?? .none)
+            idSpan: reader.node("id")?.span ?? .none, scopeSpans: scopeSpans)
     }
 
     static func isValidID(_ id: String) -> Bool {
@@ -76,33 +76,35 @@ struct PolicyParser {
         return severity
     }
 
-    private func readScope(_ reader: inout MappingReader) -> Policy.Scope? {
+    /// Reads the scope and the position of each of its entries: the `resourceTypes`
+    /// entries, or the value of `scope: account`.
+    private func readScope(_ reader: inout MappingReader) -> (Policy.Scope?, [SourceSpan]) {
         let scopeText = reader.string("scope", required: false) ?? "resource"
-        let types = reader.strings("resourceTypes", required: false)
+        let types = reader.stringEntries("resourceTypes", required: false)
         switch scopeText {
         case "account":
             if let span = reader.keySpan("resourceTypes") {
                 reader.report("policy-invalid-value", "an account rule evaluates accounts, not resource types; remove 'resourceTypes'", at: span)
-                return nil
+                return (nil, [])
             }
-            return .account
+            return (.account, [reader.node("scope")!.span])
         case "resource":
             guard let types, !types.isEmpty else {
                 if types == nil {
-                    reader.report("policy-missing-key", "the policy is missing 'resourceTypes' (or 'scope: account' for a rule that runs once per account)", at: reader.span)
+                    reader.reportMissing("resourceTypes", message: "the policy is missing 'resourceTypes' (or 'scope: account' for a rule that runs once per account)")
                 } else {
                     reader.report("policy-invalid-value", "'resourceTypes' lists no type", at: reader.node("resourceTypes")!.span)
                 }
-                return nil
+                return (nil, [])
             }
-            for type in types where !PolicyParser.isResourceTypeCode(type) {
-                reader.report("policy-invalid-value", "resource type '\(type)' is not a Cloud Config type code such as ACS::OSS::Bucket",
-                              at: reader.node("resourceTypes")!.span)
+            for type in types where !PolicyParser.isResourceTypeCode(type.value) {
+                reader.report("policy-invalid-value", "resource type '\(type.value)' is not a Cloud Config type code such as ACS::OSS::Bucket",
+                              at: type.span)
             }
-            return .resourceTypes(types)
+            return (.resourceTypes(types.map(\.value)), types.map(\.span))
         default:
             reader.report("policy-invalid-value", "invalid scope '\(scopeText)': expected 'resource' or 'account'", at: reader.node("scope")!.span)
-            return nil
+            return (nil, [])
         }
     }
 
@@ -110,61 +112,6 @@ struct PolicyParser {
     static func isResourceTypeCode(_ text: String) -> Bool {
         let parts = text.components(separatedBy: "::")
         return parts.count == 3 && parts[0] == "ACS" && parts[2].first?.isLetter == true
-    }
-
-    // MARK: - Parameters
-
-    private mutating func readParameters(_ reader: inout MappingReader) -> [ParameterDeclaration]? {
-        guard let node = reader.node("parameters") else { return [] }
-        guard case .mapping(let pairs, _, _) = node else {
-            reader.report("policy-invalid-value", "expected 'parameters' to map each parameter name to its type, default and description", at: node.span)
-            return nil
-        }
-        var declarations: [ParameterDeclaration] = []
-        var valid = true
-        for pair in pairs {
-            let name = pair.key.value
-            guard PolicyParser.isIdentifier(name) else {
-                reader.report("policy-invalid-value", "parameter name '\(name)' must be an identifier (letters, digits and '_', not starting with a digit)", at: pair.key.span)
-                valid = false
-                continue
-            }
-            if let declaration = readParameter(name, pair.value, keySpan: pair.key.span) {
-                declarations.append(declaration)
-            } else {
-                valid = false
-            }
-        }
-        return valid ? declarations : nil
-    }
-
-    private mutating func readParameter(_ name: String, _ node: YAMLNode, keySpan: SourceSpan) -> ParameterDeclaration? {
-        guard var reader = MappingReader(node, subject: "parameter '\(name)'", source: source, diagnostics: &diagnostics) else { return nil }
-        defer { diagnostics.append(contentsOf: reader.diagnostics) }
-        reader.rejectUnknownKeys(PolicyParser.parameterKeys)
-        let description = reader.string("description", required: true) ?? ""
-        guard let typeText = reader.string("type", required: true) else { return nil }
-        guard let type = ParameterType(parsing: typeText) else {
-            reader.report("policy-invalid-value", "invalid parameter type '\(typeText)': expected one of \(ParameterType.spellings.joined(separator: ", "))",
-                          at: reader.node("type")!.span)
-            return nil
-        }
-        guard let defaultNode = reader.node("default") else {
-            reader.report("policy-missing-key", "parameter '\(name)' is missing the required key 'default'", at: reader.span)
-            return nil
-        }
-        switch ParameterValues.convert(defaultNode, to: type) {
-        case .success(let value):
-            return ParameterDeclaration(name: name, type: type, defaultValue: value, description: description, span: keySpan)
-        case .failure(let error):
-            reader.report("policy-parameter-type", "the default of parameter '\(name)' does not match its type \(type): \(error)", at: defaultNode.span)
-            return nil
-        }
-    }
-
-    static func isIdentifier(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, first == "_" || first.isASCIILetter else { return false }
-        return text.unicodeScalars.allSatisfy { $0 == "_" || $0.isASCIILetter || $0.isASCIIDigit }
     }
 
     // MARK: - Expressions
@@ -322,11 +269,17 @@ struct PolicyParser {
                 valid = false
                 continue
             }
-            switch ParameterValues.convert(pair.value, to: declaration.type) {
-            case .success(let value):
-                values[declaration.name] = value
+            switch ParameterValues.locate(pair.value, as: declaration.type) {
+            case .success(let located):
+                if let violation = declaration.constraints.violation(of: located.value) {
+                    reader.report("policy-parameter-constraint", violation.message(for: "parameter '\(declaration.name)'"),
+                                  at: located.span(ofElement: violation.elementIndex))
+                    valid = false
+                    continue
+                }
+                values[declaration.name] = located.value
             case .failure(let error):
-                reader.report("policy-parameter-type", "parameter '\(declaration.name)' has type \(declaration.type): \(error)", at: pair.value.span)
+                reader.report("policy-parameter-type", "parameter '\(declaration.name)' has type \(declaration.type): \(error)", at: error.span ?? pair.value.span)
                 valid = false
             }
         }

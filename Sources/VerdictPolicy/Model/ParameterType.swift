@@ -47,6 +47,20 @@ public indirect enum ParameterType: Sendable, Equatable, CustomStringConvertible
         return false
     }
 
+    /// The type of each element of a list, or the type itself for a scalar.
+    public var elementType: ParameterType {
+        if case .list(let element) = self { return element }
+        return self
+    }
+
+    /// Whether values of the type have an order, so that a minimum and maximum apply.
+    public var isOrdered: Bool {
+        switch self {
+        case .int, .double, .duration: return true
+        case .bool, .string, .list: return false
+        }
+    }
+
     /// The type the expression checker sees for `params.NAME`.
     public var staticType: StaticType {
         switch self {

@@ -23,6 +23,9 @@ public struct Policy: Sendable {
     public let file: Source
     /// Where the policy's `id` value is, for diagnostics about the rule as a whole.
     public let idSpan: SourceSpan
+    /// The positions of the scope: each `resourceTypes` entry in order, or the value of
+    /// `scope: account`.
+    public let scopeSpans: [SourceSpan]
 
     /// The resources a rule evaluates.
     public enum Scope: Sendable, Equatable {
@@ -53,6 +56,8 @@ public struct ParameterDeclaration: Sendable {
     public let type: ParameterType
     public let defaultValue: Value
     public let description: String
+    /// Limits that the default and every override must respect.
+    public let constraints: ParameterConstraints
     /// Where the parameter is declared.
     public let span: SourceSpan
 }
@@ -67,7 +72,8 @@ public struct PolicyTestCase: Sendable {
     public let resource: Value?
     /// Other documents of the inventory, for lookups of related resources.
     public let related: [Value]
-    /// Parameter values that replace the defaults, already checked against their types.
+    /// Parameter values that replace the defaults, already checked against their types
+    /// and constraints.
     public let parameters: [String: Value]
     /// The evaluation time; the test runner's fixed time when absent.
     public let now: Timestamp?

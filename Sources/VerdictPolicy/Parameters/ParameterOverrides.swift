@@ -1,8 +1,8 @@
 import VerdictLanguage
 
 /// Parameter values that replace rule defaults, from `--param RULE.NAME=VALUE` options and
-/// `--params FILE` files, each checked against the rule's declaration before anything is
-/// evaluated.
+/// `--params FILE` files, each checked against the rule's declaration (type and
+/// constraints) before anything is evaluated.
 public struct ParameterOverrides: Sendable {
     /// Values by rule id, then parameter name.
     public private(set) var values: [String: [String: Value]] = [:]
@@ -30,15 +30,17 @@ public struct ParameterOverrides: Sendable {
         let name = String(option[option.index(after: dot)..<equals])
         let text = String(option[option.index(after: equals)...])
         let nameStart = option.utf8.distance(from: option.startIndex, to: option.index(after: dot))
+        let valueStart = option.utf8.distance(from: option.startIndex, to: option.index(after: equals))
         guard let declaration = resolve(ruleID: ruleID, name: name, policies: policies, source: source,
                                         ruleSpan: SourceSpan(start: 0, end: ruleID.utf8.count),
                                         nameSpan: SourceSpan(start: nameStart, end: nameStart + name.utf8.count)) else { return }
-        switch ParameterValues.convert(text: text, to: declaration.type) {
-        case .success(let value):
-            values[ruleID, default: [:]][name] = value
+        switch ParameterValues.locate(text: text, as: declaration.type) {
+        case .success(let located):
+            store(located.mapped { $0 + valueStart }, for: declaration, ruleID: ruleID, source: source)
         case .failure(let error):
+            let span = error.span?.mapped { $0 + valueStart } ?? SourceSpan(start: valueStart, end: option.utf8.count)
             diagnostics.append(Diagnostic(id: "parameter-type",
-                message: "invalid value for \(ruleID).\(name), which has type \(declaration.type): \(error)", span: whole, source: source))
+                message: "invalid value for \(ruleID).\(name), which has type \(declaration.type): \(error)", span: span, source: source))
         }
     }
 
@@ -68,16 +70,27 @@ public struct ParameterOverrides: Sendable {
             for parameter in parameters {
                 guard let declaration = resolve(ruleID: rule.key.value, name: parameter.key.value, policies: policies,
                                                 source: document.source, ruleSpan: rule.key.span, nameSpan: parameter.key.span) else { continue }
-                switch ParameterValues.convert(parameter.value, to: declaration.type) {
-                case .success(let value):
-                    values[rule.key.value, default: [:]][parameter.key.value] = value
+                switch ParameterValues.locate(parameter.value, as: declaration.type) {
+                case .success(let located):
+                    store(located, for: declaration, ruleID: rule.key.value, source: document.source)
                 case .failure(let error):
                     diagnostics.append(Diagnostic(id: "parameter-type",
                         message: "invalid value for \(rule.key.value).\(parameter.key.value), which has type \(declaration.type): \(error)",
-                        span: parameter.value.span, source: document.source))
+                        span: error.span ?? parameter.value.span, source: document.source))
                 }
             }
         }
+    }
+
+    /// Stores a value of the right type, or reports the constraint of the parameter that it
+    /// breaks, at the offending element.
+    private mutating func store(_ located: LocatedParameterValue, for declaration: ParameterDeclaration, ruleID: String, source: Source) {
+        if let violation = declaration.constraints.violation(of: located.value) {
+            diagnostics.append(Diagnostic(id: "parameter-constraint", message: violation.message(for: "\(ruleID).\(declaration.name)"),
+                                          span: located.span(ofElement: violation.elementIndex), source: source))
+            return
+        }
+        values[ruleID, default: [:]][declaration.name] = located.value
     }
 
     private mutating func resolve(ruleID: String, name: String, policies: [Policy], source: Source,

@@ -67,13 +67,19 @@ public struct ResourceSchemaSet: Sendable {
         var parser = SchemaParser(source: document.source)
         if let schema = parser.parse(root) {
             if let existing = schemas[schema.resourceType] {
+                let typeNode = pairs(of: root).first { $0.key.value == "resourceType" }?.value
                 parser.report("schema-duplicate-type",
-                              "resource type \(schema.resourceType) already has a schema in \(existing.file.name)", at: root.span)
+                              "resource type \(schema.resourceType) already has a schema in \(existing.file.name)", at: typeNode?.span ?? root.span)
             } else {
                 schemas[schema.resourceType] = schema
             }
         }
         diagnostics.append(contentsOf: parser.diagnostics)
+    }
+
+    private func pairs(of node: YAMLNode) -> [YAMLPair] {
+        if case .mapping(let pairs, _, _) = node { return pairs }
+        return []
     }
 
     public var resourceTypes: [String] { schemas.keys.sorted() }

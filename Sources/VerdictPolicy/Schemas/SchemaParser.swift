@@ -37,13 +37,9 @@ struct SchemaParser {
                           at: reader.node("resourceType")!.span)
         }
         let description = reader.string("description", required: false) ?? ""
+        if reader.node("configuration") == nil { reader.reportMissing("configuration") }
         diagnostics.append(contentsOf: reader.diagnostics)
-        guard let resourceType, let configurationNode = reader.node("configuration") else {
-            if reader.node("configuration") == nil {
-                report("policy-missing-key", "the schema is missing the required key 'configuration'", at: root.span)
-            }
-            return nil
-        }
+        guard let resourceType, let configurationNode = reader.node("configuration") else { return nil }
         let configuration = type(of: configurationNode, path: "\(resourceType) Configuration")
         if diagnostics.contains(where: { $0.severity == .error }) { return nil }
         return ResourceSchema(resourceType: resourceType, description: description, configuration: configuration, file: source)
