@@ -123,7 +123,7 @@ enum CheckCommand {
         if showsProgress, outcome.documentCount >= 10_000 { Console.write("\r\u{1B}[K", to: 2) }
 
         for problem in outcome.problems {
-            Console.error("\(problem.location): error: \(problem.message)")
+            Console.error(TextReport.problemLine(problem))
         }
         if outcome.documentCount == 0 {
             Console.error("verdict check: error: the inventory holds no resource document to evaluate")

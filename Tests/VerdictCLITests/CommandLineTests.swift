@@ -43,6 +43,7 @@ final class CommandLineTests: XCTestCase {
         process.environment = variables
         let output = Pipe()
         let error = Pipe()
+        process.standardInput = FileHandle.nullDevice
         process.standardOutput = output
         process.standardError = error
         try process.run()
@@ -67,6 +68,18 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(result.output.contains("Compliance rate: 39.0% of resources (23 of 59 compliant)"))
         XCTAssertTrue(result.output.contains("why (compliantWhen"))
         XCTAssertEqual(result.error, "")
+    }
+
+    func testInventoryProblemsOnStandardErrorAreEscaped() throws {
+        let inventory = try write("problems\u{1B}[2J.ndjson", """
+            {"AccountId": "1", "ResourceType": "ACS::OSS::Bucket", "ResourceId": "b", "Configuration": {}}
+            {"AccountId": "1", "ResourceType": "ACS::OSS::Bucket"}
+
+            """)
+        let result = try run(["check", inventory, "--format", "json"] + now)
+        XCTAssertEqual(result.status, 2, result.error)
+        XCTAssertTrue(result.error.contains("problems\\u{1B}[2J.ndjson:2:1: error: the document has no 'ResourceId'"), result.error)
+        XCTAssertFalse(result.error.contains("\u{1B}"), result.error)
     }
 
     func testMachineFormatsGoToStandardOutputAndTheSummaryToStandardError() throws {

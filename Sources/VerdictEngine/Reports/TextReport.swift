@@ -4,6 +4,10 @@ import VerdictPolicy
 
 /// The human-readable report: findings grouped by rule (violations and errors, or every
 /// result with `showsAllResults`), each rule's counts, and a closing summary.
+///
+/// Every text that comes from an inventory or a policy passes through
+/// `TerminalText.escaped`, so that it cannot move the cursor or hide a verdict. Only the
+/// report's own colour codes reach the terminal as control sequences.
 public enum TextReport {
     public static func render(_ context: ReportContext) -> String {
         let (stream, text) = ReportStream.collecting()
@@ -17,7 +21,7 @@ public enum TextReport {
             var lines: [String] = []
             let rule = group.policy.policy
             let findings = group.findings
-            lines.append(style.bold("\(rule.id)") + "  [\(rule.severity.rawValue)]  \(rule.title)")
+            lines.append(style.bold(safe(rule.id)) + "  [\(rule.severity.rawValue)]  \(safe(rule.title))")
             let shown = context.showsAllResults ? findings : findings.filter { $0.verdict == .nonCompliant || $0.verdict == .error }
             for finding in shown {
                 lines.append(contentsOf: render(finding, style: &style))
@@ -26,16 +30,23 @@ public enum TextReport {
             lines.append("")
             stream.write(lines.joined(separator: "\n") + "\n")
         }
+
         var lines: [String] = []
         if !context.outcome.problems.isEmpty {
             lines.append(style.bold("Inventory problems"))
             for problem in context.outcome.problems {
-                lines.append("  \(problem.location): \(problem.message)")
+                lines.append("  " + problemLine(problem))
             }
             lines.append("")
         }
         lines.append(contentsOf: summaryLines(context, style: &style))
         stream.write(lines.joined(separator: "\n") + "\n")
+    }
+
+    /// Formats an inventory problem as `FILE:LINE:COLUMN: error: MESSAGE`, safe to print
+    /// on a terminal. The report and the command's error output both use it.
+    public static func problemLine(_ problem: InventoryProblem) -> String {
+        safe(problem.description)
     }
 
     private static func render(_ finding: Finding, style: inout TextStyle) -> [String] {
@@ -45,16 +56,20 @@ public enum TextReport {
         var place = "account \(resource.accountID)"
         if let region = resource.region { place += ", \(region)" }
         if let location = resource.location { place += ", \(location.file):\(location.line)" }
-        var lines = ["  " + style.verdict(finding.verdict) + "  \(subject)  [\(place)]"]
-        lines.append("      \(finding.message)")
+        var lines = ["  " + style.verdict(finding.verdict) + "  \(safe(subject))  [\(safe(place))]"]
+        lines.append("      \(safe(finding.message))")
         if let explanation = finding.explanation {
-            lines.append("      why (\(explanation.conditionKey), \(explanation.file):\(explanation.line)):")
+            lines.append("      why (\(explanation.conditionKey), \(safe(explanation.file)):\(explanation.line)):")
             for step in explanation.steps {
-                let path = step.fieldPath.map { "  ← \($0)" } ?? ""
-                lines.append("        \(step.expression) = \(step.value)\(path)")
+                let path = step.fieldPath.map { "  ← \(safe($0))" } ?? ""
+                lines.append("        \(safe(step.expression)) = \(safe(step.value))\(path)")
             }
         }
         return lines
+    }
+
+    private static func safe(_ text: String) -> String {
+        TerminalText.escaped(text)
     }
 
     static func plural(_ count: Int, _ noun: String) -> String {
