@@ -166,7 +166,7 @@ final class ReportFormatTests: XCTestCase {
         let text = try render(TextReport.write)
         XCTAssertTrue(text.contains("why (compliantWhen, rule.yaml:8):"))
         XCTAssertTrue(text.contains("config.Grant = \"public-read\"  ← Configuration.Grant"))
-        XCTAssertTrue(text.contains("Compliance rate: 33.3% of resources (1 of 3 compliant; 1 with errors count as not compliant)"))
+        XCTAssertTrue(text.contains("Compliance rate: 33.3% of resources (1 of 3 compliant; 1 resource with errors counts as not compliant)"))
         XCTAssertTrue(text.contains("Inventory problems"))
     }
 

@@ -24,7 +24,7 @@ public enum HTMLReport {
             <body>
             <header>
             <h1>Compliance report</h1>
-            <p class="meta">\(HTMLCharts.escape(context.outcome.policies.count.description)) rules · \(summary.documentCount) resource documents · \(context.outcome.accounts.count) accounts · evaluated at \(context.evaluationTime.rfc3339) · \(HTMLCharts.escape(context.inventories.joined(separator: ", "))) · verdict \(VerdictVersion.current)</p>
+            <p class="meta">\(CountText.of(context.outcome.policies.count, "rule")) · \(CountText.of(summary.documentCount, "resource document")) · \(CountText.of(context.outcome.accounts.count, "account")) · evaluated at \(context.evaluationTime.rfc3339) · \(HTMLCharts.escape(context.inventories.joined(separator: ", "))) · verdict \(VerdictVersion.current)</p>
             </header>
             <main>
             <section class="overview">
@@ -70,7 +70,7 @@ public enum HTMLReport {
     private static func problemsNote(_ context: ReportContext) -> String {
         let count = context.outcome.problems.count
         guard count > 0 else { return "" }
-        return "<p class=\"warning\">\(count) document\(count == 1 ? "" : "s") of the inventory could not be read; see the command's error output.</p>"
+        return "<p class=\"warning\">\(CountText.of(count, "document")) of the inventory could not be read; see the command's error output.</p>"
     }
 
     static func ruleBars(_ context: ReportContext) -> [HTMLCharts.Bar] {

@@ -72,16 +72,15 @@ public enum TextReport {
         TerminalText.escaped(text)
     }
 
-    static func plural(_ count: Int, _ noun: String) -> String {
-        "\(count) \(noun)\(count == 1 ? "" : "s")"
-    }
-
     static func countsLine(_ counts: [Verdict: Int]) -> String {
-        let parts: [(Verdict, String)] = [(.compliant, "compliant"), (.nonCompliant, "non-compliant"), (.notApplicable, "not applicable"), (.error, "error")]
-        let text = parts.compactMap { verdict, label -> String? in
+        let parts: [(Verdict, String)] = [(.compliant, "compliant"), (.nonCompliant, "non-compliant"), (.notApplicable, "not applicable")]
+        var text = parts.compactMap { verdict, label -> String? in
             let count = counts[verdict, default: 0]
             return count == 0 ? nil : "\(count) \(label)"
         }
+        // "error" is a noun where the other labels are adjectives, so only it takes a plural.
+        let errors = counts[.error, default: 0]
+        if errors > 0 { text.append(CountText.of(errors, "error")) }
         return text.isEmpty ? "no resource in scope" : text.joined(separator: ", ")
     }
 
@@ -90,22 +89,26 @@ public enum TextReport {
         var lines = [style.bold("Summary")]
         let ruleCount = context.outcome.policies.count
         let accountCount = context.outcome.accounts.count
-        lines.append("  \(plural(ruleCount, "rule")), \(plural(summary.documentCount, "resource document")), \(plural(accountCount, "account")), evaluated at \(context.evaluationTime.rfc3339)")
+        lines.append("  \(CountText.of(ruleCount, "rule")), \(CountText.of(summary.documentCount, "resource document")), \(CountText.of(accountCount, "account")), evaluated at \(context.evaluationTime.rfc3339)")
         let counts = Verdict.allCases.map { "\($0.rawValue) \(summary.verdictCounts[$0, default: 0])" }
         lines.append("  Results: " + counts.joined(separator: ", "))
-        let rulesFailing = summary.rules.filter { $0.verdict == .nonCompliant }.count
-        let rulesErrored = summary.rules.filter { $0.verdict == .error }.count
-        lines.append("  Rules: \(rulesFailing) non-compliant, \(rulesErrored) with errors, \(summary.rules.count - rulesFailing - rulesErrored) without violations")
+        // A rule's own verdict is NON_COMPLIANT whenever it has a violation, even when it
+        // also has errors, so counting rules by verdict hid the errors; count each kind.
+        lines.append("  Rules: \(summary.rules.count) evaluated, \(summary.rulesWithViolations) with non-compliant resources, "
+            + "\(summary.rulesWithErrors) with errors, \(summary.rulesWithoutFindings) without violations or errors")
         if let rate = summary.complianceRate {
             let evaluated = summary.compliantResources + summary.nonCompliantResources + summary.erroredResources
             var line = "  Compliance rate: \(rate.percentText) of resources (\(summary.compliantResources) of \(evaluated) compliant"
-            if summary.erroredResources > 0 { line += "; \(summary.erroredResources) with errors count as not compliant" }
+            let errored = summary.erroredResources
+            if errored > 0 {
+                line += "; \(CountText.of(errored, "resource")) with errors \(errored == 1 ? "counts" : "count") as not compliant"
+            }
             lines.append(line + ")")
         } else {
             lines.append("  Compliance rate: none (no rule applied to any resource)")
         }
         if summary.problemCount > 0 {
-            lines.append("  Inventory problems: \(summary.problemCount) document\(summary.problemCount == 1 ? "" : "s") could not be read")
+            lines.append("  Inventory problems: \(CountText.of(summary.problemCount, "document")) could not be read")
         }
         return lines
     }
