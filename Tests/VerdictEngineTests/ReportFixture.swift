@@ -6,17 +6,23 @@ import XCTest
 
 /// Builds report contexts from policy texts and inventory lines, evaluated at time 0.
 enum ReportFixture {
-    /// A rule on `ACS::OSS::Bucket` that is compliant when the bucket ACL is private.
-    static let bucketRule = """
+    /// Returns a rule on `ACS::OSS::Bucket`, by default compliant when the bucket ACL is
+    /// private. `extra` adds YAML lines at the end.
+    static func bucketRule(id: String = "bucket-rule", appliesWhen: String? = nil, compliantWhen: String = "config.Grant == \"private\"",
+                           message: String = "The bucket is public.", extra: String = "") -> String {
+        """
         kind: Policy
-        id: bucket-rule
+        id: \(id)
         title: Buckets are private
         description: Checks the bucket ACL.
         severity: high
         resourceTypes: [ACS::OSS::Bucket]
-        compliantWhen: config.Grant == "private"
-        message: The bucket is public.
+        \(appliesWhen.map { "appliesWhen: \($0)" } ?? "")
+        compliantWhen: \(compliantWhen)
+        message: \(message)
+        \(extra)
         """
+    }
 
     /// Returns a bucket document as one NDJSON line; `fields` adds or replaces top-level members.
     static func bucket(_ id: String, grant: String?, fields: [String: String] = [:]) -> String {
@@ -27,7 +33,7 @@ enum ReportFixture {
         return String(decoding: data, as: UTF8.self)
     }
 
-    static func context(policies: [String] = [bucketRule], lines: [String], fileName: String = "inventory.ndjson",
+    static func context(policies: [String] = [bucketRule()], lines: [String], fileName: String = "inventory.ndjson",
                         showsAll: Bool = false) throws -> ReportContext {
         var catalog = PolicyCatalog()
         for (index, text) in policies.enumerated() { catalog.loadText(text, name: "rule\(index).yaml") }

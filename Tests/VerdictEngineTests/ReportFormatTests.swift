@@ -12,39 +12,23 @@ import XCTest
 final class ReportFormatTests: XCTestCase {
     nonisolated(unsafe) private static var cached: ReportContext?
 
-    /// One rule with a compliant, a non-compliant (with explanation), a not-applicable and
-    /// an errored resource, and one unreadable document.
+    /// Builds one rule with a compliant, a non-compliant (with explanation), a not-applicable and
+    /// an errored resource, and two unreadable documents.
     private func context() throws -> ReportContext {
         if let cached = ReportFormatTests.cached { return cached }
-        var catalog = PolicyCatalog()
-        catalog.loadText("""
-            kind: Policy
-            id: bucket-rule
-            title: Buckets are private
-            description: Checks the bucket ACL.
-            severity: high
-            resourceTypes: [ACS::OSS::Bucket]
-            appliesWhen: config.Kind != "skip"
-            compliantWhen: config.Grant == "private"
-            message: The bucket, "shared", is public.
+        let policy = ReportFixture.bucketRule(appliesWhen: "config.Kind != \"skip\"", message: "The bucket, \"shared\", is public.", extra: """
             remediation: Set the ACL to private.
             references: [https://example.com/acl]
-            """, name: "rule.yaml")
-        let policy = try PolicyCompiler.compile(catalog.policies[0]).get()
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-report-\(UUID().uuidString).ndjson")
+            """)
         let lines = [
             #"{"AccountId": "1", "Region": "cn-hangzhou", "ResourceType": "ACS::OSS::Bucket", "ResourceId": "ok", "Configuration": {"Kind": "a", "Grant": "private"}}"#,
             #"{"AccountId": "1", "Region": "cn-hangzhou", "ResourceType": "ACS::OSS::Bucket", "ResourceId": "=HYPERLINK(\"x\")", "ResourceName": "a, <b> & 'c'", "Configuration": {"Kind": "a", "Grant": "public-read"}}"#,
             #"{"AccountId": "1", "ResourceType": "ACS::OSS::Bucket", "ResourceId": "skipped", "Configuration": {"Kind": "skip"}}"#,
             #"{"AccountId": "2", "ResourceType": "ACS::OSS::Bucket", "ResourceId": "broken", "Configuration": {"Kind": "a"}}"#,
             "{not json",
+            "<script>",
         ]
-        try Data(lines.joined(separator: "\n").utf8).write(to: file)
-        defer { try? FileManager.default.removeItem(at: file) }
-        let outcome = EvaluationSession(policies: [policy], options: EvaluationOptions(now: Timestamp(seconds: 0)!, explain: true))
-            .run(try InventoryReader(paths: [file.path]))
-        var context = ReportContext(outcome: outcome, evaluationTime: Timestamp(seconds: 0)!, inventories: ["inventory.ndjson"])
-        context.showsAllResults = true
+        let context = try ReportFixture.context(policies: [policy], lines: lines, showsAll: true)
         ReportFormatTests.cached = context
         return context
     }
@@ -66,7 +50,7 @@ final class ReportFormatTests: XCTestCase {
             }
         }
         guard case .list(let problems)? = report.value(forKey: "inventoryProblems") else { return XCTFail() }
-        XCTAssertEqual(problems.count, 1)
+        XCTAssertEqual(problems.count, 2)
     }
 
     func testSARIFHasTheStructureCodeScanningReads() throws {
@@ -115,9 +99,13 @@ final class ReportFormatTests: XCTestCase {
         final class Counter: NSObject, XMLParserDelegate {
             var elements: [String: Int] = [:]
             var rootAttributes: [String: String] = [:]
+            var suiteAttributes: [[String: String]] = []
+            var inventoryCases: [[String: String]] = []
             func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
                 elements[name, default: 0] += 1
                 if name == "testsuites" { rootAttributes = attributes }
+                if name == "testsuite" { suiteAttributes.append(attributes) }
+                if name == "testcase", attributes["classname"] == "inventory" { inventoryCases.append(attributes) }
             }
         }
         let parser = XMLParser(data: Data(xml.utf8))
@@ -125,26 +113,59 @@ final class ReportFormatTests: XCTestCase {
         parser.delegate = counter
         XCTAssertTrue(parser.parse(), parser.parserError.map { "\($0)" } ?? "")
         XCTAssertEqual(counter.elements["testsuites"], 1)
-        XCTAssertEqual(counter.elements["testsuite"], 1)
-        XCTAssertEqual(counter.elements["testcase"], 4)
+        XCTAssertEqual(counter.elements["testsuite"], 2)
+        XCTAssertEqual(counter.elements["testcase"], 6)
         XCTAssertEqual(counter.elements["failure"], 1)
-        XCTAssertEqual(counter.elements["error"], 1)
+        XCTAssertEqual(counter.elements["error"], 3)
         XCTAssertEqual(counter.elements["skipped"], 1)
-        XCTAssertEqual(counter.rootAttributes["tests"], "4")
+        XCTAssertEqual(counter.rootAttributes["tests"], "6")
         XCTAssertEqual(counter.rootAttributes["failures"], "1")
+        XCTAssertEqual(counter.rootAttributes["errors"], "3")
         XCTAssertTrue(xml.contains("a, &lt;b&gt; &amp; &apos;c&apos;") || xml.contains("a, &lt;b&gt; &amp; 'c'"))
+    }
+
+    func testJUnitListsInventoryProblemsAsErrors() throws {
+        let xml = try render(JUnitReport.write)
+        XCTAssertTrue(xml.contains("<testsuite name=\"inventory\" tests=\"2\" failures=\"0\" errors=\"2\""), xml)
+        XCTAssertTrue(xml.contains("/inventory.ndjson:5:2\" time=\"0\" file=\""), xml)
+        XCTAssertTrue(xml.contains("/inventory.ndjson\" line=\"5\">\n      <error message=\"invalid JSON: "), xml)
+        XCTAssertTrue(xml.contains("<error message=\"invalid JSON: expected a value but found '&lt;'\" type=\"INVENTORY_PROBLEM\">"), xml)
     }
 
     func testCSVQuotesAndNeutralisesFormulas() throws {
         let rows = parseCSV(try render(CSVReport.write))
         XCTAssertEqual(rows.first?.count, 12)
-        XCTAssertEqual(rows.count, 5)
+        XCTAssertEqual(rows.count, 7)
         XCTAssertTrue(rows.allSatisfy { $0.count == 12 })
         let violation = try XCTUnwrap(rows.first { $0[2] == "NON_COMPLIANT" })
         XCTAssertEqual(violation[6], "'=HYPERLINK(\"x\")")
         XCTAssertEqual(violation[7], "a, <b> & 'c'")
         XCTAssertEqual(violation[8], "The bucket, \"shared\", is public.")
         XCTAssertTrue(violation[11].contains("config.Grant"))
+    }
+
+    func testCSVListsInventoryProblemsAsErrorRows() throws {
+        let rows = parseCSV(try render(CSVReport.write))
+        let header = try XCTUnwrap(rows.first)
+        XCTAssertEqual(header, ["rule", "severity", "verdict", "accountId", "region", "resourceType", "resourceId", "resourceName",
+                                "message", "file", "line", "explanation"])
+        let problems = rows.filter { $0[0].isEmpty }
+        XCTAssertEqual(problems.count, 2)
+        let problem = try XCTUnwrap(problems.first)
+        XCTAssertEqual(problem[2], "ERROR")
+        XCTAssertTrue(problem[8].hasPrefix("invalid JSON: "), problem[8])
+        XCTAssertTrue(problem[9].hasSuffix("/inventory.ndjson"), problem[9])
+        XCTAssertEqual(problem[10], "5")
+        XCTAssertEqual(problem.filter { !$0.isEmpty }.count, 4)
+    }
+
+    func testHTMLListsInventoryProblems() throws {
+        let html = try render(HTMLReport.write)
+        XCTAssertFalse(html.contains("error output"))
+        XCTAssertTrue(html.contains("<h2>Inventory problems</h2>"))
+        XCTAssertTrue(html.contains("inventory.ndjson:5:2</code></td><td>invalid JSON: "), html)
+        XCTAssertTrue(html.contains("inventory.ndjson:6:1</code></td><td>invalid JSON: expected a value but found &#39;&lt;&#39;</td></tr>"), html)
+        XCTAssertTrue(html.contains("2 documents of the inventory could not be read"), html)
     }
 
     func testHTMLIsSelfContained() throws {
@@ -164,7 +185,7 @@ final class ReportFormatTests: XCTestCase {
 
     func testTextReportShowsExplanationAndSummary() throws {
         let text = try render(TextReport.write)
-        XCTAssertTrue(text.contains("why (compliantWhen, rule.yaml:8):"))
+        XCTAssertTrue(text.contains("why (compliantWhen, rule0.yaml:8):"), text)
         XCTAssertTrue(text.contains("config.Grant = \"public-read\"  ← Configuration.Grant"))
         XCTAssertTrue(text.contains("Compliance rate: 33.3% of resources (1 of 3 compliant; 1 resource with errors counts as not compliant)"))
         XCTAssertTrue(text.contains("Inventory problems"))

@@ -3,12 +3,10 @@ import XCTest
 
 /// The closing summary and the per-rule counts of the text report.
 final class TextReportSummaryTests: XCTestCase {
-    private let secondRule = ReportFixture.bucketRule
-        .replacingOccurrences(of: "id: bucket-rule", with: "id: quiet-rule")
-        .replacingOccurrences(of: "config.Grant == \"private\"", with: "true")
+    private let secondRule = ReportFixture.bucketRule(id: "quiet-rule", compliantWhen: "true")
 
     func testRulesLineCountsViolationsAndErrorsSeparately() throws {
-        let context = try ReportFixture.context(policies: [ReportFixture.bucketRule, secondRule], lines: [
+        let context = try ReportFixture.context(policies: [ReportFixture.bucketRule(), secondRule], lines: [
             ReportFixture.bucket("public", grant: "public"),
             ReportFixture.bucket("missing-1", grant: nil),
             ReportFixture.bucket("missing-2", grant: nil),

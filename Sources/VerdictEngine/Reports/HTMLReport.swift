@@ -31,7 +31,7 @@ public enum HTMLReport {
             <div>\(HTMLCharts.donut(compliant: summary.compliantResources, nonCompliant: summary.nonCompliantResources, error: summary.erroredResources))</div>
             <div class="counts">\(countsTable(summary))\(problemsNote(context))</div>
             </section>
-            <section>
+            \(problemsSection(context))<section>
             <h2>Compliance by rule</h2>
             \(HTMLCharts.bars(ruleBars(context)))
             </section>
@@ -70,7 +70,19 @@ public enum HTMLReport {
     private static func problemsNote(_ context: ReportContext) -> String {
         let count = context.outcome.problems.count
         guard count > 0 else { return "" }
-        return "<p class=\"warning\">\(CountText.of(count, "document")) of the inventory could not be read; see the command's error output.</p>"
+        return "<p class=\"warning\">\(CountText.of(count, "document")) of the inventory could not be read, so no rule evaluated "
+            + "\(count == 1 ? "it" : "them"). <a href=\"#problems\">Inventory problems</a> lists why.</p>"
+    }
+
+    /// Lists the documents that could not be read, with their place in the inventory.
+    static func problemsSection(_ context: ReportContext) -> String {
+        let problems = context.outcome.problems
+        guard !problems.isEmpty else { return "" }
+        var html = "<section id=\"problems\">\n<h2>Inventory problems</h2>\n<table class=\"problems\"><thead><tr><th>Place</th><th>Problem</th></tr></thead><tbody>\n"
+        for problem in problems {
+            html += "<tr><td><code>\(HTMLCharts.escape(problem.location.description))</code></td><td>\(HTMLCharts.escape(problem.message))</td></tr>\n"
+        }
+        return html + "</tbody></table>\n</section>\n"
     }
 
     static func ruleBars(_ context: ReportContext) -> [HTMLCharts.Bar] {
