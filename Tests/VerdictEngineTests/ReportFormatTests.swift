@@ -175,12 +175,43 @@ final class ReportFormatTests: XCTestCase {
         for reference in ["src=\"http", "href=\"http", "@import", "url(http"] {
             XCTAssertFalse(html.contains(reference), reference)
         }
-        let start = try XCTUnwrap(html.range(of: "<script type=\"application/json\" id=\"data\">"))
-        let end = try XCTUnwrap(html.range(of: "</script>", range: start.upperBound..<html.endIndex))
-        let data = try JSONReader.parse(String(html[start.upperBound..<end.lowerBound]))
-        guard case .map(let object) = data, case .list(let findings)? = object.value(forKey: "findings") else { return XCTFail() }
-        XCTAssertEqual(findings.count, 4)
-        XCTAssertFalse(html[start.upperBound..<end.lowerBound].contains("<"), "data must not contain '<'")
+        XCTAssertEqual(html.components(separatedBy: "<script>").count, 2, "one script, the table's filters")
+    }
+
+    func testHTMLRendersRowsWithoutScripts() throws {
+        let html = try render(HTMLReport.write)
+        XCTAssertEqual(html.components(separatedBy: "<tr data-verdict=").count - 1, 4)
+        XCTAssertTrue(html.contains("<div class=\"meta\">a, &lt;b&gt; &amp; &#39;c&#39;</div>"), html)
+        XCTAssertTrue(html.contains("<code>config.Grant == &quot;private&quot; = false</code>"), html)
+        XCTAssertTrue(html.contains("<noscript><p class=\"meta\">All 4 findings are listed below."), html)
+        XCTAssertTrue(html.contains("<noscript><style>#findings tr[hidden]{display:table-row}"), html)
+        XCTAssertFalse(html.contains("<tr data-verdict=\"ERROR\" data-rule=\"0\" data-type=\"ACS::OSS::Bucket\" hidden>"), "only rows after the first page are hidden")
+        XCTAssertTrue(html.contains("<button id=\"more\" type=\"button\" hidden>Show more</button>"), "one page needs no Show more")
+    }
+
+    func testHTMLHeaderPluralises() throws {
+        let html = try render(HTMLReport.write)
+        XCTAssertTrue(html.contains("<p class=\"meta\">1 rule · 4 resource documents · 2 accounts · evaluated at"), html)
+    }
+
+    func testHTMLTableFitsItsSection() throws {
+        let html = try render(HTMLReport.write)
+        XCTAssertTrue(html.contains("#findings{table-layout:fixed}"))
+        XCTAssertTrue(html.contains("overflow-wrap:anywhere"))
+        XCTAssertFalse(html.contains("white-space:nowrap}td"), "code in cells must wrap")
+    }
+
+    func testHTMLHidesRowsAfterTheFirstPage() throws {
+        let lines = (0...200).map { ReportFixture.bucket("b\($0)", grant: "public") }
+        let (stream, text) = ReportStream.collecting()
+        HTMLReport.write(try ReportFixture.context(lines: lines), to: stream)
+        let html = text()
+        let rows = html.components(separatedBy: "\n").filter { $0.hasPrefix("<tr data-verdict=") }
+        XCTAssertEqual(rows.count, 201)
+        XCTAssertEqual(rows.filter { $0.contains(" hidden>") }.count, 1)
+        XCTAssertTrue(rows[200].contains("<code>b200</code>"))
+        XCTAssertTrue(rows[200].contains(" hidden>"))
+        XCTAssertTrue(html.contains("<button id=\"more\" type=\"button\">Show more</button>"))
     }
 
     func testTextReportShowsExplanationAndSummary() throws {
