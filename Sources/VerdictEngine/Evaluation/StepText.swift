@@ -1,0 +1,61 @@
+/// The source text of a sub-expression as an explanation step shows it, in every report
+/// format: on one line, with runs of white space outside string literals collapsed to
+/// one space, and elided in the middle when long. Eliding the middle keeps the start,
+/// which names what is read, and the end, which usually contains the comparison that
+/// decided, so two long steps that share a start still read differently.
+enum StepText {
+    /// The maximum length, in characters, of a text shown whole.
+    static let maxLength = 100
+    /// How many characters of the start and of the end a long text keeps.
+    static let keptAtEachEnd = 45
+
+    static func shortened(_ source: String) -> String {
+        let text = collapsingWhiteSpace(source)
+        guard text.count > maxLength else { return text }
+        let start = text.prefix(keptAtEachEnd).trimmingTrailingSpaces()
+        let end = text.suffix(keptAtEachEnd).drop { $0 == " " }
+        return start + " … " + end
+    }
+
+    /// Collapses each run of white space to one space, except inside string literals,
+    /// whose spaces are part of the value. Leading and trailing white space goes.
+    static func collapsingWhiteSpace(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var quote: Character?
+        var escaped = false
+        var pendingSpace = false
+        for character in text {
+            if let open = quote {
+                result.append(character)
+                if escaped {
+                    escaped = false
+                } else if character == "\\" {
+                    escaped = true
+                } else if character == open {
+                    quote = nil
+                }
+                continue
+            }
+            if character.isWhitespace {
+                pendingSpace = !result.isEmpty
+                continue
+            }
+            if pendingSpace {
+                result.append(" ")
+                pendingSpace = false
+            }
+            if character == "\"" || character == "'" { quote = character }
+            result.append(character)
+        }
+        return result
+    }
+}
+
+private extension Substring {
+    func trimmingTrailingSpaces() -> Substring {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+}
