@@ -222,6 +222,21 @@ final class ReportFormatTests: XCTestCase {
         XCTAssertTrue(text.contains("Inventory problems"))
     }
 
+    func testEveryTextFormatWritesStepsAlike() throws {
+        let heading = "why (compliantWhen, rule0.yaml:8):"
+        let step = "config.Grant = \"public-read\"  ← Configuration.Grant"
+        let text = try render(TextReport.write)
+        XCTAssertTrue(text.contains("      \(heading)\n"), text)
+        XCTAssertTrue(text.contains("        \(step)\n"), text)
+        let junit = try render(JUnitReport.write)
+        XCTAssertTrue(junit.contains(">The bucket, \"shared\", is public.\n\(heading)\n  config.Grant == \"private\" = false\n  \(step)</failure>"), junit)
+        let csv = parseCSV(try render(CSVReport.write))
+        let violation = try XCTUnwrap(csv.first { $0[2] == "NON_COMPLIANT" })
+        XCTAssertEqual(violation[11], "\(heading) config.Grant == \"private\" = false; \(step)")
+        let sarif = try render(SARIFReport.write)
+        XCTAssertTrue(sarif.contains(#"is public.\n\#(heading)\n  config.Grant == \"private\" = false\n  config.Grant = \"public-read\"  ← Configuration.Grant"#), sarif)
+    }
+
     func testAtomicWriterLeavesTheTargetUntilCommitted() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-atomic-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -102,8 +102,7 @@ final class RuleEvaluator: Sendable {
         let location = expression.location(of: error.exprID)
         let place = "(\(expression.expression.source.name):\(location.line):\(location.column))"
         guard let text = expression.text(of: error.exprID) else { return "\(error.message) \(place)" }
-        let shortened = text.count > 80 ? String(text.prefix(79)) + "…" : text
-        return "\(error.message) at `\(shortened.replacingOccurrences(of: "\n", with: " "))` \(place)"
+        return "\(error.message) at `\(StepText.shortened(text))` \(place)"
     }
 }
 

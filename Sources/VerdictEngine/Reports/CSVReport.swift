@@ -17,7 +17,7 @@ public enum CSVReport {
             let resource = finding.resource
             let policy = context.outcome.policies[finding.ruleIndex].policy
             let explanation = finding.explanation.map { explanation in
-                explanation.steps.map { "\($0.expression) = \($0.value)" + ($0.fieldPath.map { " (\($0))" } ?? "") }.joined(separator: "; ")
+                ExplanationText.heading(explanation) + " " + explanation.steps.map(ExplanationText.stepLine).joined(separator: "; ")
             }
             stream.write(row([
                 finding.ruleID, policy.severity.rawValue, finding.verdict.rawValue, resource.accountID, resource.region ?? "",

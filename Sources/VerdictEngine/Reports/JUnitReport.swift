@@ -66,9 +66,9 @@ public enum JUnitReport {
     static func details(_ finding: Finding) -> String {
         var lines = [finding.message]
         if let explanation = finding.explanation {
-            lines.append("why (\(explanation.conditionKey), \(explanation.file):\(explanation.line)):")
+            lines.append(ExplanationText.heading(explanation))
             for step in explanation.steps {
-                lines.append("  \(step.expression) = \(step.value)" + (step.fieldPath.map { "  <- \($0)" } ?? ""))
+                lines.append("  " + ExplanationText.stepLine(step))
             }
         }
         return lines.joined(separator: "\n")

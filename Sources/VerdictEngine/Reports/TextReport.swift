@@ -59,10 +59,9 @@ public enum TextReport {
         var lines = ["  " + style.verdict(finding.verdict) + "  \(safe(subject))  [\(safe(place))]"]
         lines.append("      \(safe(finding.message))")
         if let explanation = finding.explanation {
-            lines.append("      why (\(explanation.conditionKey), \(safe(explanation.file)):\(explanation.line)):")
+            lines.append("      " + safe(ExplanationText.heading(explanation)))
             for step in explanation.steps {
-                let path = step.fieldPath.map { "  ← \(safe($0))" } ?? ""
-                lines.append("        \(safe(step.expression)) = \(safe(step.value))\(path)")
+                lines.append("        " + safe(ExplanationText.stepLine(step)))
             }
         }
         return lines
