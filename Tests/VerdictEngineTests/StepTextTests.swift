@@ -23,4 +23,15 @@ final class StepTextTests: XCTestCase {
         let text = String(repeating: "a", count: 44) + "   " + String(repeating: "b", count: 60) + " " + String(repeating: "c", count: 44)
         XCTAssertEqual(StepText.shortened(text), String(repeating: "a", count: 44) + " … " + String(repeating: "c", count: 44))
     }
+
+    func testParenthesesLeftOutOfASpanAreRestored() {
+        XCTAssertEqual(StepText.balancingParentheses("a || b) && c"), "(a || b) && c")
+        XCTAssertEqual(StepText.balancingParentheses("a && (b || c"), "a && (b || c)")
+        XCTAssertEqual(StepText.balancingParentheses("f(x) == \")\""), "f(x) == \")\"")
+        XCTAssertEqual(StepText.balancingParentheses("size(x) > 0"), "size(x) > 0")
+    }
+
+    func testParenthesisedOperandShowsWhole() throws {
+        XCTAssertEqual(StepText.shortened("type(x) == string ? int(x) : x) in params.types"), "(type(x) == string ? int(x) : x) in params.types")
+    }
 }

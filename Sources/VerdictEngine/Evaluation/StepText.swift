@@ -10,7 +10,7 @@ enum StepText {
     static let keptAtEachEnd = 45
 
     static func shortened(_ source: String) -> String {
-        let text = collapsingWhiteSpace(source)
+        let text = balancingParentheses(collapsingWhiteSpace(source))
         guard text.count > maxLength else { return text }
         let start = text.prefix(keptAtEachEnd).trimmingTrailingSpaces()
         let end = text.suffix(keptAtEachEnd).drop { $0 == " " }
@@ -49,6 +49,40 @@ enum StepText {
             result.append(character)
         }
         return result
+    }
+}
+
+extension StepText {
+    /// Adds the parentheses that a node's source span leaves out. The span of an operator
+    /// runs from the start of its left operand to the end of its right one, so in
+    /// `(a || b) && c` the `&&` node's text is `a || b) && c`. The missing `(` belongs at
+    /// the start and a missing `)` at the end.
+    static func balancingParentheses(_ text: String) -> String {
+        var unopened = 0
+        var unclosed = 0
+        var quote: Character?
+        var escaped = false
+        for character in text {
+            if let open = quote {
+                if escaped {
+                    escaped = false
+                } else if character == "\\" {
+                    escaped = true
+                } else if character == open {
+                    quote = nil
+                }
+                continue
+            }
+            switch character {
+            case "\"", "'": quote = character
+            case "(": unclosed += 1
+            case ")" where unclosed > 0: unclosed -= 1
+            case ")": unopened += 1
+            default: break
+            }
+        }
+        guard unopened > 0 || unclosed > 0 else { return text }
+        return String(repeating: "(", count: unopened) + text + String(repeating: ")", count: unclosed)
     }
 }
 
