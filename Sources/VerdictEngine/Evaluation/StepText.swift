@@ -22,22 +22,11 @@ enum StepText {
     static func collapsingWhiteSpace(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
-        var quote: Character?
-        var escaped = false
+        var literals = StringLiteralTracker()
         var pendingSpace = false
         for character in text {
-            if let open = quote {
-                result.append(character)
-                if escaped {
-                    escaped = false
-                } else if character == "\\" {
-                    escaped = true
-                } else if character == open {
-                    quote = nil
-                }
-                continue
-            }
-            if character.isWhitespace {
+            let inLiteral = literals.isInLiteral(character)
+            if !inLiteral && character.isWhitespace {
                 pendingSpace = !result.isEmpty
                 continue
             }
@@ -45,14 +34,11 @@ enum StepText {
                 result.append(" ")
                 pendingSpace = false
             }
-            if character == "\"" || character == "'" { quote = character }
             result.append(character)
         }
         return result
     }
-}
 
-extension StepText {
     /// Adds the parentheses that a node's source span leaves out. The span of an operator
     /// runs from the start of its left operand to the end of its right one, so in
     /// `(a || b) && c` the `&&` node's text is `a || b) && c`. The missing `(` belongs at
@@ -60,29 +46,41 @@ extension StepText {
     static func balancingParentheses(_ text: String) -> String {
         var unopened = 0
         var unclosed = 0
-        var quote: Character?
-        var escaped = false
-        for character in text {
-            if let open = quote {
-                if escaped {
-                    escaped = false
-                } else if character == "\\" {
-                    escaped = true
-                } else if character == open {
-                    quote = nil
-                }
-                continue
-            }
-            switch character {
-            case "\"", "'": quote = character
-            case "(": unclosed += 1
-            case ")" where unclosed > 0: unclosed -= 1
-            case ")": unopened += 1
-            default: break
+        var literals = StringLiteralTracker()
+        for character in text where !literals.isInLiteral(character) {
+            if character == "(" {
+                unclosed += 1
+            } else if character == ")" {
+                if unclosed > 0 { unclosed -= 1 } else { unopened += 1 }
             }
         }
         guard unopened > 0 || unclosed > 0 else { return text }
         return String(repeating: "(", count: unopened) + text + String(repeating: ")", count: unclosed)
+    }
+}
+
+/// Tells, character by character, whether a CEL source text is inside a string literal
+/// quoted with `"` or `'`. A triple-quoted literal reads as three literals in a row, so
+/// its content also counts as inside.
+private struct StringLiteralTracker {
+    private var quote: Character?
+    private var escaped = false
+
+    /// Returns whether `character` belongs to a string literal, its quotes included.
+    mutating func isInLiteral(_ character: Character) -> Bool {
+        if let open = quote {
+            if escaped {
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else if character == open {
+                quote = nil
+            }
+            return true
+        }
+        guard character == "\"" || character == "'" else { return false }
+        quote = character
+        return true
     }
 }
 
