@@ -102,6 +102,8 @@ final class RuleEvaluator: Sendable {
         let location = expression.location(of: error.exprID)
         let place = "(\(expression.expression.source.name):\(location.line):\(location.column))"
         guard let text = expression.text(of: error.exprID) else { return "\(error.message) \(place)" }
+        // NOTE: a message that ends in advice, such as the lookup error's "add it to the
+        // inventory", reads as if the advice named the sub-expression that follows.
         return "\(error.message) at `\(StepText.shortened(text))` \(place)"
     }
 }

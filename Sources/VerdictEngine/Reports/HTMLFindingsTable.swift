@@ -95,6 +95,8 @@ enum HTMLFindingsTable {
         }
     }
 
+    // NOTE: bidirectional controls in inventory text are kept, so a name can show
+    // reordered inside its cell; only the text report escapes them (TerminalText).
     private static func escape(_ text: String) -> String {
         HTMLCharts.escape(text)
     }
