@@ -153,12 +153,12 @@ enum CheckCommand {
         if showsProgress, outcome.documentCount >= 10_000 { Console.write("\r\u{1B}[K", to: 2) }
 
         for problem in outcome.problems {
-            Console.error("\(problem.location): error: \(problem.message)")
+            Console.error(TextReport.problemLine(problem))
         }
         if !quiet {
             for duplicate in outcome.duplicates {
-                Console.error("\(duplicate.repeated): warning: \(duplicate.type) '\(duplicate.id)' of account \(duplicate.accountID) "
-                    + "already appears at \(duplicate.first); both copies are evaluated, so its results count twice")
+                Console.error(TerminalText.escaped("\(duplicate.repeated): warning: \(duplicate.type) '\(duplicate.id)' of account \(duplicate.accountID) "
+                    + "already appears at \(duplicate.first); both copies are evaluated, so its results count twice"))
             }
         }
         if outcome.documentCount == 0 {

@@ -95,6 +95,18 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(try run(["check", "--quiet"] + now).error, "")
     }
 
+    func testInventoryProblemsOnStandardErrorAreEscaped() throws {
+        let inventory = try write("problems\u{1B}[2J.ndjson", """
+            {"AccountId": "1", "ResourceType": "ACS::OSS::Bucket", "ResourceId": "b", "Configuration": {}}
+            {"AccountId": "1", "ResourceType": "ACS::OSS::Bucket"}
+
+            """)
+        let result = try run(["check", inventory, "--format", "json"] + now)
+        XCTAssertEqual(result.status, 2, result.error)
+        XCTAssertTrue(result.error.contains("problems\\u{1B}[2J.ndjson:2:1: error: the document has no 'ResourceId'"), result.error)
+        XCTAssertFalse(result.error.contains("\u{1B}"), result.error)
+    }
+
     func testMachineFormatsGoToStandardOutputAndTheSummaryToStandardError() throws {
         let result = try run(["check", "--format", "json"] + now)
         XCTAssertEqual(result.status, 1)

@@ -208,8 +208,72 @@ final class ExplanationTests: XCTestCase {
         XCTAssertEqual(finding.verdict, .error)
         XCTAssertEqual(lines(finding), [
             "config.TLS.Enable == true = error: no such key: 'TLS'",
-            "config.TLS.Enable = error: no such key: 'TLS' @ Configuration.TLS.Enable",
+            "config.TLS.Enable = error (see above) @ Configuration.TLS.Enable",
         ])
+    }
+
+    func testLookupErrorIsShownOnce() throws {
+        let finding = try explain("lookup(\"ACS::T::Target\", config.Ref).Configuration.Good == true", "{\"Ref\": \"t9\"}")
+        XCTAssertEqual(finding.verdict, .error)
+        let steps = lines(finding)
+        XCTAssertEqual(steps.filter { $0.contains("related resource not found") }.count, 1, steps.joined(separator: "\n"))
+        XCTAssertEqual(steps.filter { $0.contains("= error (see above)") }.count, 1, steps.joined(separator: "\n"))
+    }
+
+    func testDifferentErrorsAreEachShown() throws {
+        let finding = try explain("config.A == 1 || config.B == 2", "{}")
+        XCTAssertEqual(lines(finding), [
+            "config.A == 1 = error: no such key: 'A'",
+            "config.A = error (see above) @ Configuration.A",
+            "config.B == 2 = error: no such key: 'B'",
+            "config.B = error (see above) @ Configuration.B",
+        ])
+    }
+
+    func testFailedBindShowsTheBoundValue() throws {
+        let finding = try explain("cel.bind(tls, config.TLS, tls.Enable)", "{}")
+        XCTAssertEqual(lines(finding), ["config.TLS = error: no such key: 'TLS' @ Configuration.TLS"])
+    }
+
+    func testEmptyRangeShowsTheList() throws {
+        let finding = try explain("config.Items.exists(item, item.On)", "{\"Items\": []}")
+        XCTAssertEqual(finding.verdict, .nonCompliant)
+        XCTAssertEqual(lines(finding), [
+            "config.Items.exists(item, item.On) = false",
+            "config.Items = [] @ Configuration.Items",
+        ])
+    }
+
+    func testEmptySearchShowsTheSearch() throws {
+        let finding = try explain("resources(\"ACS::T::Plan\", \"Source.Id\", config.Id).all(p, p.Configuration.On) == false", "{\"Id\": \"x\"}")
+        XCTAssertEqual(finding.verdict, .nonCompliant)
+        XCTAssertEqual(lines(finding), [
+            "resources(\"ACS::T::Plan\", \"Source.Id\", config.Id).all(p, p.Configuration.On) == false = false",
+            "resources(\"ACS::T::Plan\", \"Source.Id\", config.Id).all(p, p.Configuration.On) = true",
+            "resources(\"ACS::T::Plan\", \"Source.Id\", config.Id) = []",
+            "config.Id = \"x\" @ Configuration.Id",
+        ])
+    }
+
+    func testLongStepsKeepTheirStartAndEnd() throws {
+        let condition = "config.Zones.map(zone, zone.trim()).filter(zone, zone != \"\" && zone != \"none\" && zone != \"unknown\").distinct().size() >= 3"
+        let finding = try explain(condition, "{\"Zones\": [\"a\"]}")
+        let steps = try XCTUnwrap(finding.explanation?.steps)
+        XCTAssertEqual(steps.count, 2, lines(finding).joined(separator: "\n"))
+        let outer = steps[0].expression
+        let size = steps[1].expression
+        XCTAssertTrue(outer.hasPrefix("config.Zones.map(zone, zone.trim())"), outer)
+        XCTAssertTrue(outer.hasSuffix(".distinct().size() >= 3"), outer)
+        XCTAssertTrue(size.hasSuffix("\"unknown\").distinct().size()"), size)
+        XCTAssertTrue(outer.contains(" … "), outer)
+        XCTAssertNotEqual(outer, size)
+        XCTAssertEqual(steps[0].value, "false")
+        XCTAssertEqual(steps[1].value, "1")
+    }
+
+    func testStepTextCollapsesWhiteSpace() throws {
+        let finding = try explain("config.Name   ==\n    \"a  b\"", "{\"Name\": \"c\"}")
+        XCTAssertEqual(lines(finding).first, "config.Name == \"a  b\" = false")
     }
 
     func testCompliantResultsAndDisabledExplanationsHaveNone() throws {

@@ -12,39 +12,23 @@ import XCTest
 final class ReportFormatTests: XCTestCase {
     nonisolated(unsafe) private static var cached: ReportContext?
 
-    /// One rule with a compliant, a non-compliant (with explanation), a not-applicable and
-    /// an errored resource, and one unreadable document.
+    /// Builds one rule with a compliant, a non-compliant (with explanation), a not-applicable and
+    /// an errored resource, and two unreadable documents.
     private func context() throws -> ReportContext {
         if let cached = ReportFormatTests.cached { return cached }
-        var catalog = PolicyCatalog()
-        catalog.loadText("""
-            kind: Policy
-            id: bucket-rule
-            title: Buckets are private
-            description: Checks the bucket ACL.
-            severity: high
-            resourceTypes: [ACS::OSS::Bucket]
-            appliesWhen: config.Kind != "skip"
-            compliantWhen: config.Grant == "private"
-            message: The bucket, "shared", is public.
+        let policy = ReportFixture.bucketRule(appliesWhen: "config.Kind != \"skip\"", message: "The bucket, \"shared\", is public.", extra: """
             remediation: Set the ACL to private.
             references: [https://example.com/acl]
-            """, name: "rule.yaml")
-        let policy = try PolicyCompiler.compile(catalog.policies[0]).get()
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-report-\(UUID().uuidString).ndjson")
+            """)
         let lines = [
             #"{"AccountId": "1", "Region": "cn-hangzhou", "ResourceType": "ACS::OSS::Bucket", "ResourceId": "ok", "Configuration": {"Kind": "a", "Grant": "private"}}"#,
             #"{"AccountId": "1", "Region": "cn-hangzhou", "ResourceType": "ACS::OSS::Bucket", "ResourceId": "=HYPERLINK(\"x\")", "ResourceName": "a, <b> & 'c'", "Configuration": {"Kind": "a", "Grant": "public-read"}}"#,
             #"{"AccountId": "1", "ResourceType": "ACS::OSS::Bucket", "ResourceId": "skipped", "Configuration": {"Kind": "skip"}}"#,
             #"{"AccountId": "2", "ResourceType": "ACS::OSS::Bucket", "ResourceId": "broken", "Configuration": {"Kind": "a"}}"#,
             "{not json",
+            "<script>",
         ]
-        try Data(lines.joined(separator: "\n").utf8).write(to: file)
-        defer { try? FileManager.default.removeItem(at: file) }
-        let outcome = EvaluationSession(policies: [policy], options: EvaluationOptions(now: Timestamp(seconds: 0)!, explain: true))
-            .run(try InventoryReader(paths: [file.path]))
-        var context = ReportContext(outcome: outcome, evaluationTime: Timestamp(seconds: 0)!, inventories: ["inventory.ndjson"])
-        context.showsAllResults = true
+        let context = try ReportFixture.context(policies: [policy], lines: lines, showsAll: true)
         ReportFormatTests.cached = context
         return context
     }
@@ -66,7 +50,7 @@ final class ReportFormatTests: XCTestCase {
             }
         }
         guard case .list(let problems)? = report.value(forKey: "inventoryProblems") else { return XCTFail() }
-        XCTAssertEqual(problems.count, 1)
+        XCTAssertEqual(problems.count, 2)
     }
 
     func testSARIFHasTheStructureCodeScanningReads() throws {
@@ -115,9 +99,13 @@ final class ReportFormatTests: XCTestCase {
         final class Counter: NSObject, XMLParserDelegate {
             var elements: [String: Int] = [:]
             var rootAttributes: [String: String] = [:]
+            var suiteAttributes: [[String: String]] = []
+            var inventoryCases: [[String: String]] = []
             func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
                 elements[name, default: 0] += 1
                 if name == "testsuites" { rootAttributes = attributes }
+                if name == "testsuite" { suiteAttributes.append(attributes) }
+                if name == "testcase", attributes["classname"] == "inventory" { inventoryCases.append(attributes) }
             }
         }
         let parser = XMLParser(data: Data(xml.utf8))
@@ -125,26 +113,59 @@ final class ReportFormatTests: XCTestCase {
         parser.delegate = counter
         XCTAssertTrue(parser.parse(), parser.parserError.map { "\($0)" } ?? "")
         XCTAssertEqual(counter.elements["testsuites"], 1)
-        XCTAssertEqual(counter.elements["testsuite"], 1)
-        XCTAssertEqual(counter.elements["testcase"], 4)
+        XCTAssertEqual(counter.elements["testsuite"], 2)
+        XCTAssertEqual(counter.elements["testcase"], 6)
         XCTAssertEqual(counter.elements["failure"], 1)
-        XCTAssertEqual(counter.elements["error"], 1)
+        XCTAssertEqual(counter.elements["error"], 3)
         XCTAssertEqual(counter.elements["skipped"], 1)
-        XCTAssertEqual(counter.rootAttributes["tests"], "4")
+        XCTAssertEqual(counter.rootAttributes["tests"], "6")
         XCTAssertEqual(counter.rootAttributes["failures"], "1")
+        XCTAssertEqual(counter.rootAttributes["errors"], "3")
         XCTAssertTrue(xml.contains("a, &lt;b&gt; &amp; &apos;c&apos;") || xml.contains("a, &lt;b&gt; &amp; 'c'"))
+    }
+
+    func testJUnitListsInventoryProblemsAsErrors() throws {
+        let xml = try render(JUnitReport.write)
+        XCTAssertTrue(xml.contains("<testsuite name=\"inventory\" tests=\"2\" failures=\"0\" errors=\"2\""), xml)
+        XCTAssertTrue(xml.contains("/inventory.ndjson:5:2\" time=\"0\" file=\""), xml)
+        XCTAssertTrue(xml.contains("/inventory.ndjson\" line=\"5\">\n      <error message=\"invalid JSON: "), xml)
+        XCTAssertTrue(xml.contains("<error message=\"invalid JSON: expected a value but found '&lt;'\" type=\"INVENTORY_PROBLEM\">"), xml)
     }
 
     func testCSVQuotesAndNeutralisesFormulas() throws {
         let rows = parseCSV(try render(CSVReport.write))
         XCTAssertEqual(rows.first?.count, 12)
-        XCTAssertEqual(rows.count, 5)
+        XCTAssertEqual(rows.count, 7)
         XCTAssertTrue(rows.allSatisfy { $0.count == 12 })
         let violation = try XCTUnwrap(rows.first { $0[2] == "NON_COMPLIANT" })
         XCTAssertEqual(violation[6], "'=HYPERLINK(\"x\")")
         XCTAssertEqual(violation[7], "a, <b> & 'c'")
         XCTAssertEqual(violation[8], "The bucket, \"shared\", is public.")
         XCTAssertTrue(violation[11].contains("config.Grant"))
+    }
+
+    func testCSVListsInventoryProblemsAsErrorRows() throws {
+        let rows = parseCSV(try render(CSVReport.write))
+        let header = try XCTUnwrap(rows.first)
+        XCTAssertEqual(header, ["rule", "severity", "verdict", "accountId", "region", "resourceType", "resourceId", "resourceName",
+                                "message", "file", "line", "explanation"])
+        let problems = rows.filter { $0[0].isEmpty }
+        XCTAssertEqual(problems.count, 2)
+        let problem = try XCTUnwrap(problems.first)
+        XCTAssertEqual(problem[2], "ERROR")
+        XCTAssertTrue(problem[8].hasPrefix("invalid JSON: "), problem[8])
+        XCTAssertTrue(problem[9].hasSuffix("/inventory.ndjson"), problem[9])
+        XCTAssertEqual(problem[10], "5")
+        XCTAssertEqual(problem.filter { !$0.isEmpty }.count, 4)
+    }
+
+    func testHTMLListsInventoryProblems() throws {
+        let html = try render(HTMLReport.write)
+        XCTAssertFalse(html.contains("error output"))
+        XCTAssertTrue(html.contains("<h2>Inventory problems</h2>"))
+        XCTAssertTrue(html.contains("inventory.ndjson:5:2</code></td><td>invalid JSON: "), html)
+        XCTAssertTrue(html.contains("inventory.ndjson:6:1</code></td><td>invalid JSON: expected a value but found &#39;&lt;&#39;</td></tr>"), html)
+        XCTAssertTrue(html.contains("2 documents of the inventory could not be read"), html)
     }
 
     func testHTMLIsSelfContained() throws {
@@ -154,20 +175,66 @@ final class ReportFormatTests: XCTestCase {
         for reference in ["src=\"http", "href=\"http", "@import", "url(http"] {
             XCTAssertFalse(html.contains(reference), reference)
         }
-        let start = try XCTUnwrap(html.range(of: "<script type=\"application/json\" id=\"data\">"))
-        let end = try XCTUnwrap(html.range(of: "</script>", range: start.upperBound..<html.endIndex))
-        let data = try JSONReader.parse(String(html[start.upperBound..<end.lowerBound]))
-        guard case .map(let object) = data, case .list(let findings)? = object.value(forKey: "findings") else { return XCTFail() }
-        XCTAssertEqual(findings.count, 4)
-        XCTAssertFalse(html[start.upperBound..<end.lowerBound].contains("<"), "data must not contain '<'")
+        XCTAssertEqual(html.components(separatedBy: "<script>").count, 2, "one script, the table's filters")
+    }
+
+    func testHTMLRendersRowsWithoutScripts() throws {
+        let html = try render(HTMLReport.write)
+        XCTAssertEqual(html.components(separatedBy: "<tr data-verdict=").count - 1, 4)
+        XCTAssertTrue(html.contains("<div class=\"meta\">a, &lt;b&gt; &amp; &#39;c&#39;</div>"), html)
+        XCTAssertTrue(html.contains("<code>config.Grant == &quot;private&quot; = false</code>"), html)
+        XCTAssertTrue(html.contains("<noscript><p class=\"meta\">All 4 findings are listed below."), html)
+        XCTAssertTrue(html.contains("<noscript><style>#findings tr[hidden]{display:table-row}"), html)
+        XCTAssertFalse(html.contains("<tr data-verdict=\"ERROR\" data-rule=\"0\" data-type=\"ACS::OSS::Bucket\" hidden>"), "only rows after the first page are hidden")
+        XCTAssertTrue(html.contains("<button id=\"more\" type=\"button\" hidden>Show more</button>"), "one page needs no Show more")
+    }
+
+    func testHTMLHeaderPluralises() throws {
+        let html = try render(HTMLReport.write)
+        XCTAssertTrue(html.contains("<p class=\"meta\">1 rule · 4 resource documents · 2 accounts · evaluated at"), html)
+    }
+
+    func testHTMLTableFitsItsSection() throws {
+        let html = try render(HTMLReport.write)
+        XCTAssertTrue(html.contains("#findings{table-layout:fixed}"))
+        XCTAssertTrue(html.contains("overflow-wrap:anywhere"))
+        XCTAssertFalse(html.contains("white-space:nowrap}td"), "code in cells must wrap")
+    }
+
+    func testHTMLHidesRowsAfterTheFirstPage() throws {
+        let lines = (0...200).map { ReportFixture.bucket("b\($0)", grant: "public") }
+        let (stream, text) = ReportStream.collecting()
+        HTMLReport.write(try ReportFixture.context(lines: lines), to: stream)
+        let html = text()
+        let rows = html.components(separatedBy: "\n").filter { $0.hasPrefix("<tr data-verdict=") }
+        XCTAssertEqual(rows.count, 201)
+        XCTAssertEqual(rows.filter { $0.contains(" hidden>") }.count, 1)
+        XCTAssertTrue(rows[200].contains("<code>b200</code>"))
+        XCTAssertTrue(rows[200].contains(" hidden>"))
+        XCTAssertTrue(html.contains("<button id=\"more\" type=\"button\">Show more</button>"))
     }
 
     func testTextReportShowsExplanationAndSummary() throws {
         let text = try render(TextReport.write)
-        XCTAssertTrue(text.contains("why (compliantWhen, rule.yaml:8):"))
+        XCTAssertTrue(text.contains("why (compliantWhen, rule0.yaml:8):"), text)
         XCTAssertTrue(text.contains("config.Grant = \"public-read\"  ← Configuration.Grant"))
-        XCTAssertTrue(text.contains("Compliance rate: 33.3% of resources (1 of 3 compliant; 1 with errors count as not compliant)"))
+        XCTAssertTrue(text.contains("Compliance rate: 33.3% of resources (1 of 3 compliant; 1 resource with errors counts as not compliant)"))
         XCTAssertTrue(text.contains("Inventory problems"))
+    }
+
+    func testEveryTextFormatWritesStepsAlike() throws {
+        let heading = "why (compliantWhen, rule0.yaml:8):"
+        let step = "config.Grant = \"public-read\"  ← Configuration.Grant"
+        let text = try render(TextReport.write)
+        XCTAssertTrue(text.contains("      \(heading)\n"), text)
+        XCTAssertTrue(text.contains("        \(step)\n"), text)
+        let junit = try render(JUnitReport.write)
+        XCTAssertTrue(junit.contains(">The bucket, \"shared\", is public.\n\(heading)\n  config.Grant == \"private\" = false\n  \(step)</failure>"), junit)
+        let csv = parseCSV(try render(CSVReport.write))
+        let violation = try XCTUnwrap(csv.first { $0[2] == "NON_COMPLIANT" })
+        XCTAssertEqual(violation[11], "\(heading) config.Grant == \"private\" = false; \(step)")
+        let sarif = try render(SARIFReport.write)
+        XCTAssertTrue(sarif.contains(#"is public.\n\#(heading)\n  config.Grant == \"private\" = false\n  config.Grant = \"public-read\"  ← Configuration.Grant"#), sarif)
     }
 
     func testAtomicWriterLeavesTheTargetUntilCommitted() throws {

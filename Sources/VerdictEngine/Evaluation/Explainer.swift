@@ -13,17 +13,21 @@ struct Explainer: Sendable {
     let expression: CompiledExpression
     private let macroBodies: EvaluationRecorder.MacroBodies
     private let start: SourceLocation
+    /// Each node's text as a step shows it, by node id: shortened once here, because one
+    /// rule can explain many thousands of findings.
+    private let stepTexts: [String]
 
     init(_ expression: CompiledExpression) {
         self.expression = expression
         macroBodies = EvaluationRecorder.macroBodies(of: expression.parsed.root)
         start = expression.expression.source.location(of: expression.parsed.root.span.start)
+        stepTexts = expression.nodeTexts.map(StepText.shortened)
     }
 
     func explain(values: [Value?], context: PolicyEvaluationContext) -> Explanation {
         let recorder = EvaluationRecorder(macroBodies: macroBodies)
         _ = expression.observedProgram.evaluate(values, context: context, observer: recorder)
-        var walker = ExplanationWalker(expression: expression)
+        var walker = ExplanationWalker(expression: expression, stepTexts: stepTexts)
         walker.walk(expression.parsed.root, frame: recorder.root, paths: [:])
         return Explanation(conditionKey: expression.expression.key, file: expression.expression.source.name,
                            line: start.line, column: start.column, steps: Array(walker.steps.prefix(Explainer.maxSteps)))
@@ -33,11 +37,22 @@ struct Explainer: Sendable {
 /// The walk down the deciding sub-expressions, collecting steps.
 struct ExplanationWalker {
     let expression: CompiledExpression
+    let stepTexts: [String]
     var steps: [ExplanationStep] = []
     private var seen = Set<ExprID>()
+    /// The errors whose message a step already shows, by the node that raised them and
+    /// their message. An error travels up through every enclosing expression, and
+    /// repeating a long message on each of them hides the steps that matter.
+    private var shownErrors = Set<ShownError>()
 
-    init(expression: CompiledExpression) {
+    private struct ShownError: Hashable {
+        let origin: ExprID
+        let message: String
+    }
+
+    init(expression: CompiledExpression, stepTexts: [String]) {
         self.expression = expression
+        self.stepTexts = stepTexts
     }
 
     /// `paths` gives the JSON path of each macro or `cel.bind` variable in scope.
@@ -85,12 +100,22 @@ struct ExplanationWalker {
                                     frame: EvaluationRecorder.Frame, paths: [String: String]) {
         var paths = paths
         if comprehension.kind == .bind {
+            if case .failure? = frame.results[comprehension.range.id] {
+                // The bound value failed, so the body never ran: the value's error is the reason.
+                walk(comprehension.range, frame: frame, paths: paths)
+                return
+            }
             paths[comprehension.variable] = path(of: comprehension.range, frame: frame, paths: paths)
             walk(comprehension.body, frame: frame, paths: paths)
             return
         }
         addStep(expr, result, frame: frame, paths: paths)
-        guard let iteration = frame.iterations[expr.id] else { return }
+        guard let iteration = frame.iterations[expr.id] else {
+            // No iteration ran, because the range was empty or failed: its value is the
+            // reason, such as `resources("ACS::ThreatDetection::Instance") = []`.
+            walk(comprehension.range, frame: frame, paths: paths)
+            return
+        }
         let rangePath = path(of: comprehension.range, frame: frame, paths: paths)
         let elementPath = rangePath.map { "\($0)[\(iteration.index)]" }
         steps.append(ExplanationStep(
@@ -122,12 +147,13 @@ struct ExplanationWalker {
         let value: String
         switch result {
         case .success(let success): value = ValueFormatter.brief(success)
-        case .failure(let error): value = "error: \(error.message)"
+        case .failure(let error):
+            let isNew = shownErrors.insert(ShownError(origin: error.exprID, message: error.message)).inserted
+            value = isNew ? "error: \(error.message)" : "error (see above)"
         }
         let place = expression.location(of: expr.id)
-        let text = expression.nodeTexts[expr.id]
-        steps.append(ExplanationStep(expression: text.count > 100 ? String(text.prefix(99)) + "…" : text,
-                                     value: value, fieldPath: path(of: expr, frame: frame, paths: paths), line: place.line, column: place.column))
+        steps.append(ExplanationStep(expression: stepTexts[expr.id], value: value, fieldPath: path(of: expr, frame: frame, paths: paths),
+                                     line: place.line, column: place.column))
     }
 
     /// The JSON path in the resource document that an expression reads, when it is a chain

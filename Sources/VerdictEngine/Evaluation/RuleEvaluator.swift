@@ -102,8 +102,9 @@ final class RuleEvaluator: Sendable {
         let location = expression.location(of: error.exprID)
         let place = "(\(expression.expression.source.name):\(location.line):\(location.column))"
         guard let text = expression.text(of: error.exprID) else { return "\(error.message) \(place)" }
-        let shortened = text.count > 80 ? String(text.prefix(79)) + "…" : text
-        return "\(error.message) at `\(shortened.replacingOccurrences(of: "\n", with: " "))` \(place)"
+        // NOTE: a message that ends in advice, such as the lookup error's "add it to the
+        // inventory", reads as if the advice named the sub-expression that follows.
+        return "\(error.message) at `\(StepText.shortened(text))` \(place)"
     }
 }
 

@@ -2,7 +2,8 @@ import Foundation
 import VerdictLanguage
 import VerdictPolicy
 
-/// CSV for spreadsheets (RFC 4180): a header and one row per result. Cells that a
+/// CSV for spreadsheets (RFC 4180): a header, one row per result, then one row per
+/// document that could not be read, with the verdict `ERROR` and no rule. Cells that a
 /// spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage return)
 /// get a leading apostrophe, because resource names and messages come from the
 /// inventory and must not execute when the file is opened.
@@ -16,7 +17,7 @@ public enum CSVReport {
             let resource = finding.resource
             let policy = context.outcome.policies[finding.ruleIndex].policy
             let explanation = finding.explanation.map { explanation in
-                explanation.steps.map { "\($0.expression) = \($0.value)" + ($0.fieldPath.map { " (\($0))" } ?? "") }.joined(separator: "; ")
+                ExplanationText.heading(explanation) + " " + explanation.steps.map(ExplanationText.stepLine).joined(separator: "; ")
             }
             stream.write(row([
                 finding.ruleID, policy.severity.rawValue, finding.verdict.rawValue, resource.accountID, resource.region ?? "",
@@ -24,6 +25,21 @@ public enum CSVReport {
                 resource.location.map { String($0.line) } ?? "", explanation ?? "",
             ]))
         }
+        for problem in context.outcome.problems {
+            stream.write(row(problemCells(problem)))
+        }
+    }
+
+    /// Lays out an inventory problem in the columns of a result, so that the header stays
+    /// the same. The problem is the message, and the columns about a rule or a resource
+    /// are empty.
+    static func problemCells(_ problem: InventoryProblem) -> [String] {
+        var cells = [String](repeating: "", count: header.count)
+        cells[header.firstIndex(of: "verdict")!] = Verdict.error.rawValue
+        cells[header.firstIndex(of: "message")!] = problem.message
+        cells[header.firstIndex(of: "file")!] = problem.location.file
+        cells[header.firstIndex(of: "line")!] = String(problem.location.line)
+        return cells
     }
 
     static func row(_ cells: [String]) -> String {

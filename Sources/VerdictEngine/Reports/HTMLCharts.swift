@@ -49,7 +49,7 @@ enum HTMLCharts {
             let total = max(bar.compliant + bar.nonCompliant + bar.error + bar.notApplicable, 1)
             var x = Double(labelWidth)
             for (count, color, name) in [(bar.compliant, colors.compliant, "compliant"), (bar.nonCompliant, colors.nonCompliant, "non-compliant"),
-                                         (bar.error, colors.error, "error"), (bar.notApplicable, colors.notApplicable, "not applicable")] where count > 0 {
+                                         (bar.error, colors.error, CountText.noun(bar.error, "error")), (bar.notApplicable, colors.notApplicable, "not applicable")] where count > 0 {
                 let width = barWidth * Double(count) / Double(total)
                 svg += "<rect x=\"\(format(x))\" y=\"\(y + 2)\" width=\"\(format(width))\" height=\"16\" fill=\"\(color)\"><title>\(escape(bar.label)): \(count) \(name)</title></rect>"
                 x += width

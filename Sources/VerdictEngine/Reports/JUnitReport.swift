@@ -3,12 +3,19 @@ import VerdictPolicy
 
 /// JUnit XML, for CI systems: one test suite per rule and one test case per rule and
 /// resource. NON_COMPLIANT is a failure, ERROR an error, NOT_APPLICABLE a skipped test,
-/// each with the message and the explanation.
+/// each with the message and the explanation. Documents that could not be read form a
+/// last suite, `inventory`, with one errored test case each.
 public enum JUnitReport {
+    /// The name of the suite that lists inventory problems.
+    static let inventorySuite = "inventory"
+
     public static func write(_ context: ReportContext, to stream: ReportStream) {
         let counts = context.summary.verdictCounts
+        let problems = context.outcome.problems
+        let tests = context.outcome.findings.count + problems.count
+        let errors = counts[.error, default: 0] + problems.count
         stream.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-        stream.write("<testsuites name=\"verdict\" tests=\"\(context.outcome.findings.count)\" failures=\"\(counts[.nonCompliant, default: 0])\" errors=\"\(counts[.error, default: 0])\" skipped=\"\(counts[.notApplicable, default: 0])\" time=\"0\" timestamp=\"\(context.evaluationTime.rfc3339)\">\n")
+        stream.write("<testsuites name=\"verdict\" tests=\"\(tests)\" failures=\"\(counts[.nonCompliant, default: 0])\" errors=\"\(errors)\" skipped=\"\(counts[.notApplicable, default: 0])\" time=\"0\" timestamp=\"\(context.evaluationTime.rfc3339)\">\n")
         for (index, group) in context.findingsByRule.enumerated() {
             let rule = group.policy.policy
             let ruleCounts = context.summary.rules[index].counts
@@ -19,7 +26,18 @@ public enum JUnitReport {
             }
             stream.write("  </testsuite>\n")
         }
+        if !problems.isEmpty { writeProblems(problems, context, to: stream) }
         stream.write("</testsuites>\n")
+    }
+
+    private static func writeProblems(_ problems: [InventoryProblem], _ context: ReportContext, to stream: ReportStream) {
+        stream.write("  <testsuite name=\"\(inventorySuite)\" tests=\"\(problems.count)\" failures=\"0\" errors=\"\(problems.count)\" skipped=\"0\" time=\"0\" timestamp=\"\(context.evaluationTime.rfc3339)\">\n")
+        for problem in problems {
+            let location = problem.location
+            stream.write("    <testcase classname=\"\(inventorySuite)\" name=\(attribute(location.description)) time=\"0\" file=\(attribute(location.file)) line=\"\(location.line)\">\n")
+            stream.write("      <error message=\(attribute(problem.message)) type=\"INVENTORY_PROBLEM\">\(text(problem.description))</error>\n    </testcase>\n")
+        }
+        stream.write("  </testsuite>\n")
     }
 
     private static func writeCase(_ finding: Finding, to stream: ReportStream) {
@@ -48,9 +66,9 @@ public enum JUnitReport {
     static func details(_ finding: Finding) -> String {
         var lines = [finding.message]
         if let explanation = finding.explanation {
-            lines.append("why (\(explanation.conditionKey), \(explanation.file):\(explanation.line)):")
+            lines.append(ExplanationText.heading(explanation))
             for step in explanation.steps {
-                lines.append("  \(step.expression) = \(step.value)" + (step.fieldPath.map { "  <- \($0)" } ?? ""))
+                lines.append("  " + ExplanationText.stepLine(step))
             }
         }
         return lines.joined(separator: "\n")

@@ -110,7 +110,8 @@ public enum SARIFReport {
         if let place = resource.location { location.insert(physicalLocation(place), at: 0) }
         var message = finding.message
         if let explanation = finding.explanation {
-            message += "\n" + explanation.steps.map { "  \($0.expression) = \($0.value)" + ($0.fieldPath.map { " (\($0))" } ?? "") }.joined(separator: "\n")
+            message += "\n" + ExplanationText.heading(explanation)
+            message += explanation.steps.map { "\n  " + ExplanationText.stepLine($0) }.joined()
         }
         var properties: [(String, Value)] = [
             ("verdict", .string(finding.verdict.rawValue)), ("accountId", .string(resource.accountID)),

@@ -4,6 +4,10 @@ import VerdictPolicy
 
 /// The human-readable report: findings grouped by rule (violations and errors, or every
 /// result with `showsAllResults`), each rule's counts, and a closing summary.
+///
+/// Every text that comes from an inventory or a policy passes through
+/// `TerminalText.escaped`, so that it cannot move the cursor or hide a verdict. Only the
+/// report's own colour codes reach the terminal as control sequences.
 public enum TextReport {
     public static func render(_ context: ReportContext) -> String {
         let (stream, text) = ReportStream.collecting()
@@ -17,7 +21,7 @@ public enum TextReport {
             var lines: [String] = []
             let rule = group.policy.policy
             let findings = group.findings
-            lines.append(style.bold("\(rule.id)") + "  [\(rule.severity.rawValue)]  \(rule.title)")
+            lines.append(style.bold(safe(rule.id)) + "  [\(rule.severity.rawValue)]  \(safe(rule.title))")
             let shown = context.showsAllResults ? findings : findings.filter { $0.verdict == .nonCompliant || $0.verdict == .error }
             for finding in shown {
                 lines.append(contentsOf: render(finding, style: &style))
@@ -26,16 +30,23 @@ public enum TextReport {
             lines.append("")
             stream.write(lines.joined(separator: "\n") + "\n")
         }
+
         var lines: [String] = []
         if !context.outcome.problems.isEmpty {
             lines.append(style.bold("Inventory problems"))
             for problem in context.outcome.problems {
-                lines.append("  \(problem.location): \(problem.message)")
+                lines.append("  " + problemLine(problem))
             }
             lines.append("")
         }
         lines.append(contentsOf: summaryLines(context, style: &style))
         stream.write(lines.joined(separator: "\n") + "\n")
+    }
+
+    /// Formats an inventory problem as `FILE:LINE:COLUMN: error: MESSAGE`, safe to print
+    /// on a terminal. The report and the command's error output both use it.
+    public static func problemLine(_ problem: InventoryProblem) -> String {
+        safe(problem.description)
     }
 
     private static func render(_ finding: Finding, style: inout TextStyle) -> [String] {
@@ -45,28 +56,30 @@ public enum TextReport {
         var place = "account \(resource.accountID)"
         if let region = resource.region { place += ", \(region)" }
         if let location = resource.location { place += ", \(location.file):\(location.line)" }
-        var lines = ["  " + style.verdict(finding.verdict) + "  \(subject)  [\(place)]"]
-        lines.append("      \(finding.message)")
+        var lines = ["  " + style.verdict(finding.verdict) + "  \(safe(subject))  [\(safe(place))]"]
+        lines.append("      \(safe(finding.message))")
         if let explanation = finding.explanation {
-            lines.append("      why (\(explanation.conditionKey), \(explanation.file):\(explanation.line)):")
+            lines.append("      " + safe(ExplanationText.heading(explanation)))
             for step in explanation.steps {
-                let path = step.fieldPath.map { "  ← \($0)" } ?? ""
-                lines.append("        \(step.expression) = \(step.value)\(path)")
+                lines.append("        " + safe(ExplanationText.stepLine(step)))
             }
         }
         return lines
     }
 
-    static func plural(_ count: Int, _ noun: String) -> String {
-        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    private static func safe(_ text: String) -> String {
+        TerminalText.escaped(text)
     }
 
     static func countsLine(_ counts: [Verdict: Int]) -> String {
-        let parts: [(Verdict, String)] = [(.compliant, "compliant"), (.nonCompliant, "non-compliant"), (.notApplicable, "not applicable"), (.error, "error")]
-        let text = parts.compactMap { verdict, label -> String? in
+        let parts: [(Verdict, String)] = [(.compliant, "compliant"), (.nonCompliant, "non-compliant"), (.notApplicable, "not applicable")]
+        var text = parts.compactMap { verdict, label -> String? in
             let count = counts[verdict, default: 0]
             return count == 0 ? nil : "\(count) \(label)"
         }
+        // "error" is a noun where the other labels are adjectives, so only it takes a plural.
+        let errors = counts[.error, default: 0]
+        if errors > 0 { text.append(CountText.of(errors, "error")) }
         return text.isEmpty ? "no resource in scope" : text.joined(separator: ", ")
     }
 
@@ -75,22 +88,26 @@ public enum TextReport {
         var lines = [style.bold("Summary")]
         let ruleCount = context.outcome.policies.count
         let accountCount = context.outcome.accounts.count
-        lines.append("  \(plural(ruleCount, "rule")), \(plural(summary.documentCount, "resource document")), \(plural(accountCount, "account")), evaluated at \(context.evaluationTime.rfc3339)")
+        lines.append("  \(CountText.of(ruleCount, "rule")), \(CountText.of(summary.documentCount, "resource document")), \(CountText.of(accountCount, "account")), evaluated at \(context.evaluationTime.rfc3339)")
         let counts = Verdict.allCases.map { "\($0.rawValue) \(summary.verdictCounts[$0, default: 0])" }
         lines.append("  Results: " + counts.joined(separator: ", "))
-        let rulesFailing = summary.rules.filter { $0.verdict == .nonCompliant }.count
-        let rulesErrored = summary.rules.filter { $0.verdict == .error }.count
-        lines.append("  Rules: \(rulesFailing) non-compliant, \(rulesErrored) with errors, \(summary.rules.count - rulesFailing - rulesErrored) without violations")
+        // A rule's own verdict is NON_COMPLIANT whenever it has a violation, even when it
+        // also has errors, so counting rules by verdict hid the errors; count each kind.
+        lines.append("  Rules: \(summary.rules.count) evaluated, \(summary.rulesWithViolations) with non-compliant resources, "
+            + "\(summary.rulesWithErrors) with errors, \(summary.rulesWithoutFindings) without violations or errors")
         if let rate = summary.complianceRate {
             let evaluated = summary.compliantResources + summary.nonCompliantResources + summary.erroredResources
             var line = "  Compliance rate: \(rate.percentText) of resources (\(summary.compliantResources) of \(evaluated) compliant"
-            if summary.erroredResources > 0 { line += "; \(summary.erroredResources) with errors count as not compliant" }
+            let errored = summary.erroredResources
+            if errored > 0 {
+                line += "; \(CountText.of(errored, "resource")) with errors \(errored == 1 ? "counts" : "count") as not compliant"
+            }
             lines.append(line + ")")
         } else {
             lines.append("  Compliance rate: none (no rule applied to any resource)")
         }
         if summary.problemCount > 0 {
-            lines.append("  Inventory problems: \(summary.problemCount) document\(summary.problemCount == 1 ? "" : "s") could not be read")
+            lines.append("  Inventory problems: \(CountText.of(summary.problemCount, "document")) could not be read")
         }
         return lines
     }

@@ -38,6 +38,23 @@ public struct Summary: Sendable {
         }
     }
 
+    /// Rules with at least one NON_COMPLIANT result.
+    public var rulesWithViolations: Int {
+        rules.count(where: { $0.counts[.nonCompliant, default: 0] > 0 })
+    }
+
+    /// Rules with at least one ERROR result. A rule can count here and in
+    /// `rulesWithViolations`, because its verdict on some resources can be NON_COMPLIANT
+    /// and on others ERROR.
+    public var rulesWithErrors: Int {
+        rules.count(where: { $0.counts[.error, default: 0] > 0 })
+    }
+
+    /// Rules with neither a NON_COMPLIANT nor an ERROR result.
+    public var rulesWithoutFindings: Int {
+        rules.count(where: { $0.counts[.nonCompliant, default: 0] == 0 && $0.counts[.error, default: 0] == 0 })
+    }
+
     /// Compliant resources out of all resources that some rule applied to.
     public var complianceRate: Double? {
         Summary.rate(compliantResources, nonCompliantResources + erroredResources)
