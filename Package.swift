@@ -37,6 +37,6 @@ let package = Package(
         .testTarget(name: "VerdictPolicyTests", dependencies: ["VerdictPolicy", "VerdictTestSupport"], exclude: ["Data"]),
         .testTarget(name: "VerdictEngineTests", dependencies: ["VerdictEngine", "VerdictTestSupport"]),
         // Runs the built verdict command, so that exit statuses and output channels are tested as users see them.
-        .testTarget(name: "VerdictCLITests", dependencies: ["verdict"]),
+        .testTarget(name: "VerdictCLITests", dependencies: ["verdict", "VerdictTestSupport"]),
     ]
 )

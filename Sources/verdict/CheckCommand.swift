@@ -55,15 +55,9 @@ enum CheckCommand {
 
     static func run(_ arguments: [String]) -> ExitCode {
         let parsed: ParsedArguments
-        do {
-            parsed = try ArgumentParser.parse(arguments, options: options)
-        } catch {
-            Console.fail(error.message)
-            return .usage
-        }
-        if parsed.flag("--help") {
-            Console.output(help + "\n")
-            return .success
+        switch CommandStart.parse(arguments, options: options, help: help) {
+        case .run(let arguments): parsed = arguments
+        case .finished(let code): return code
         }
         let format = parsed.value("--format") ?? "text"
         guard formats.contains(format) else {

@@ -36,15 +36,9 @@ enum TestCommand {
 
     static func run(_ arguments: [String]) -> ExitCode {
         let parsed: ParsedArguments
-        do {
-            parsed = try ArgumentParser.parse(arguments, options: options)
-        } catch {
-            Console.fail(error.message)
-            return .usage
-        }
-        if parsed.flag("--help") {
-            Console.output(help + "\n")
-            return .success
+        switch CommandStart.parse(arguments, options: options, help: help) {
+        case .run(let arguments): parsed = arguments
+        case .finished(let code): return code
         }
         var paths = parsed.positionals
         if paths.isEmpty {

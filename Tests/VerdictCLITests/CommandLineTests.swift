@@ -1,4 +1,5 @@
 import Foundation
+import VerdictTestSupport
 import XCTest
 #if canImport(Glibc)
 import Glibc
@@ -287,18 +288,8 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path), [])
 
         let socketPath = scratch.appendingPathComponent("s.sock").path
-        let socket = Glibc.socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-        XCTAssertGreaterThanOrEqual(socket, 0)
-        defer { close(socket) }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            for (index, byte) in socketPath.utf8.prefix(raw.count - 1).enumerated() { raw[index] = byte }
-        }
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
-        }
-        guard bound == 0 else { throw XCTSkip("cannot bind a socket at \(socketPath)") }
+        guard let socket = UnixSocket(path: socketPath) else { throw XCTSkip("cannot bind a socket at \(socketPath)") }
+        defer { withExtendedLifetime(socket) {} }
         let socketRun = try run(["check", example, "--quiet", "--output", socketPath] + now)
         XCTAssertEqual(socketRun.status, 73)
         XCTAssertTrue(socketRun.error.contains("it is a socket"), socketRun.error)

@@ -1,4 +1,5 @@
 import Foundation
+import VerdictTestSupport
 import XCTest
 #if canImport(Glibc)
 import Glibc
@@ -106,17 +107,8 @@ final class AtomicFileTests: XCTestCase {
         XCTAssertEqual(fileType(path("dir-link")), S_IFLNK)
 
         let socketPath = path("s.sock")
-        let socket = Glibc.socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(socket) }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            for (index, byte) in socketPath.utf8.prefix(raw.count - 1).enumerated() { raw[index] = byte }
-        }
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
-        }
-        guard bound == 0 else { throw XCTSkip("cannot bind a socket at \(socketPath)") }
+        guard let socket = UnixSocket(path: socketPath) else { throw XCTSkip("cannot bind a socket at \(socketPath)") }
+        defer { withExtendedLifetime(socket) {} }
         XCTAssertThrowsError(try AtomicFileWriter(path: socketPath)) { error in
             XCTAssertTrue((error as? OutputError)?.description.contains("it is a socket") == true)
         }
