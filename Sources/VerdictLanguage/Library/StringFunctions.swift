@@ -3,7 +3,7 @@
 enum StringFunctions {
     static let functions: [Function] = [
         contains, startsWith, endsWith, matches,
-        charAt, indexOf, lastIndexOf, lowerAscii, upperAscii, replace, split, substring, trim, join, quote,
+        charAt, indexOf, lastIndexOf, lowerAscii, upperAscii, replace, split, substring, trim, join, quote, StringFormat.function,
     ]
 
     private static func stringPredicate(_ name: String, _ summary: String, _ test: @escaping @Sendable (String, String) -> Bool) -> Function {
