@@ -14,8 +14,8 @@ enum CheckCommand {
                    expects: "an RFC 3339 time such as 2025-03-10T00:00:00Z"),
         OptionSpec(name: "--format", valueName: "FORMAT", help: "Report format: text, json, sarif, junit, csv or html (default: text).",
                    expects: "text, json, sarif, junit, csv or html"),
-        OptionSpec(name: "--output", valueName: "FILE", help: "Write the report to FILE instead of standard output; a file is replaced atomically, keeping its permissions.",
-                   expects: "a file name"),
+        OptionSpec(name: "--output", valueName: "FILE", help: "Write the report to FILE (- for standard output, the default); a file is replaced atomically, keeping its permissions, and never one the run reads.",
+                   expects: "a file name, or - for standard output"),
         OptionSpec(name: "--show-all", valueName: nil, help: "List every result in the text and HTML reports, not only violations and errors."),
         OptionSpec(name: "--no-explain", valueName: nil, help: "Do not explain NON_COMPLIANT and ERROR results (faster when there are very many)."),
         OptionSpec(name: "--workers", valueName: "N", help: "Evaluate on N threads (default: the number of CPUs); results do not depend on it.",
@@ -41,15 +41,20 @@ enum CheckCommand {
 
         The report goes to standard output (or --output FILE); diagnostics, notes and, for
         reports other than text on standard output, a one-line summary go to standard error.
+        --schemas replaces the shipped schemas/ rather than adding to them, so name every
+        schema directory the rules need. A file named twice (or also through its directory)
+        is loaded once. Documents of a type that no rule evaluates but that resembles a known
+        type (ACS::ECS::disk) get a warning.
 
         Options:
         \(ArgumentParser.help(options))
 
         Exit status: 0 all compliant, 1 violations found, 2 evaluation errors or unreadable
-        documents (even with violations), 64 bad command line (a --param value of the wrong
-        type included), 65 unusable policies, parameters file or inventory, 66 a named file
-        does not exist or a named directory holds no file to read, 73 the report cannot be
-        written.
+        documents (even with violations), or no rule evaluated any resource, 64 bad command
+        line, including a wrong --param value and an --output that names a file the run
+        reads, 65 unusable policies, parameters file (a wrong --params value included) or
+        inventory, 66 a named file does not exist or a named directory holds no file to read
+        (policy, resource schema or inventory), 73 the report cannot be written.
         """
     }
 
@@ -104,7 +109,10 @@ enum CheckCommand {
         }
         if overrides.hasErrors {
             Diagnostics.print(overrides.diagnostics)
-            return parsed.all("--param").isEmpty ? .dataError : .usage
+            // A wrong --param is a command-line mistake; a wrong value in the file is a
+            // problem with an input file, whichever other options are given.
+            let optionIsWrong = overrides.diagnostics.contains { $0.severity == .error && $0.source.name == "--param" }
+            return optionIsWrong ? .usage : .dataError
         }
         let compiled: [CompiledPolicy]
         switch selection.compile(overrides: overrides) {
@@ -127,10 +135,6 @@ enum CheckCommand {
             }
             inventories = [example]
         }
-        if let output = parsed.value("--output"), let clash = clashingInput(output, inventories + [parsed.value("--params")].compactMap { $0 }) {
-            Console.fail("--output '\(output)' is the input '\(clash)'; write the report to another file")
-            return .usage
-        }
 
         let reader: InventoryReader
         do throws(InventoryOpenError) {
@@ -138,6 +142,19 @@ enum CheckCommand {
         } catch {
             Console.fail("\(error)")
             return .noInput
+        }
+        // `-` is standard output, as it is standard input among the inventories.
+        let output = parsed.value("--output").flatMap { $0 == "-" ? nil : $0 }
+        if let output {
+            // Every file the run reads is compared, those found in directories included,
+            // and then the paths named, so that a directory given as --output is named too.
+            var inputs = InputFiles()
+            inputs.add(selection.catalog.files + selection.schemas.files + [parsed.value("--params")].compactMap { $0 } + reader.files)
+            inputs.add(parsed.all("--policies") + parsed.all("--schemas") + inventories)
+            if let clash = inputs.clash(with: output) {
+                Console.fail("--output '\(output)' is the input '\(clash)'; write the report to another file")
+                return .usage
+            }
         }
         let showsProgress = !quiet && Console.isTerminal(2)
         let session = EvaluationSession(policies: compiled, options: evaluation)
@@ -157,17 +174,32 @@ enum CheckCommand {
         }
         if outcome.documentCount == 0 {
             let names = readsStandardInputUnasked ? "standard input (read because no inventory was named)" : inventories.map { $0 == "-" ? "standard input" : $0 }.joined(separator: ", ")
-            Console.fail("no resource document to evaluate in \(names); an inventory needs at least one document with AccountId, ResourceType and ResourceId")
+            switch outcome.problems.count {
+            case 0:
+                Console.fail("no resource document to evaluate in \(names); an inventory needs at least one document with AccountId, ResourceType and ResourceId")
+            case 1:
+                Console.fail("the only document in \(names) could not be read (see the error above)")
+            case let count:
+                Console.fail("none of the \(count) documents in \(names) could be read (see the errors above)")
+            }
             return .dataError
+        }
+        if !quiet {
+            for warning in ScopeMessages.misspelledTypeWarnings(outcome, selection: selection) { Console.warn(warning) }
         }
 
         var context = ReportContext(outcome: outcome, evaluationTime: now, inventories: inventories)
         context.showsAllResults = parsed.flag("--show-all")
-        let output = parsed.value("--output")
         context.usesColor = format == "text" && output == nil && Console.usesColor(parsed.value("--color"), descriptor: 1)
         if let code = writeReport(context, format: format, output: output) { return code }
         if !quiet, format != "text" || output != nil {
             Console.note(oneLineSummary(context.summary))
+        }
+        // A run in which no rule had anything to evaluate answered nothing; it must not
+        // look like a pass.
+        if outcome.findings.isEmpty {
+            Console.fail(ScopeMessages.nothingEvaluated(outcome))
+            return .incomplete
         }
         return exitCode(context.summary)
     }
@@ -243,12 +275,6 @@ enum CheckCommand {
             seen[name] = option
         }
         return nil
-    }
-
-    /// The input that `output` would overwrite, if any.
-    private static func clashingInput(_ output: String, _ inputs: [String]) -> String? {
-        guard let target = AtomicFile.canonicalPath(output) else { return nil }
-        return inputs.first { AtomicFile.canonicalPath($0) == target }
     }
 
     private static func currentTime() -> Timestamp {

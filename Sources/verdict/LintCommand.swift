@@ -7,8 +7,8 @@ import VerdictPolicy
 /// they run.
 enum LintCommand {
     static let options = [
-        OptionSpec(name: "--schemas", valueName: "PATH", help: "Resource schema files or directories (default: the shipped schemas/).", repeatable: true,
-                   expects: "a resource schema file or directory"),
+        OptionSpec(name: "--schemas", valueName: "PATH", help: "Resource schema files or directories, instead of the shipped schemas/ (not added to them). Repeatable.",
+                   repeatable: true, expects: "a resource schema file or directory"),
         OptionSpec(name: "--params", valueName: "FILE", help: "Also check a parameters file for verdict check --params. Repeatable.", repeatable: true,
                    expects: "a parameters file"),
         OptionSpec(name: "--format", valueName: "FORMAT", help: "Output format: text or json (default: text).", expects: "text or json"),
@@ -25,14 +25,16 @@ enum LintCommand {
         Checks policy, pack and resource schema files (default: the shipped policies/ and
         schemas/) and prints every problem as FILE:LINE:COLUMN: SEVERITY: message [id],
         with the source line and a caret. Directories are searched recursively for .yaml
-        and .yml files, in any letter case. docs/lint.md describes each check.
+        and .yml files, in any letter case; a file named twice (or also through its
+        directory) is read once. --schemas replaces the shipped schemas/ rather than
+        adding to them. docs/lint.md describes each check.
 
         Options:
         \(ArgumentParser.help(options))
 
         Exit status: 0 no errors, 1 errors found (or warnings, with --warnings-as-errors),
-        64 bad command line, 66 a named path does not exist or holds no policy file,
-        73 the findings cannot be written.
+        64 bad command line, 66 a named path does not exist or holds no policy file (no
+        resource schema, for --schemas), 73 the findings cannot be written.
         """
     }
 
@@ -60,30 +62,32 @@ enum LintCommand {
             }
             paths = [shipped]
         }
-        for path in paths + parsed.all("--schemas") + parsed.all("--params") where path != "-" && !FileManager.default.fileExists(atPath: path) {
+        for path in paths + parsed.all("--params") where path != "-" && !FileManager.default.fileExists(atPath: path) {
             Console.fail("\(path): no such file or directory")
             return .noInput
         }
-        var userFiles: [String] = []
-        for path in paths {
-            let files = PolicyCatalog.policyFiles(at: path)
-            if files.isEmpty {
-                Console.fail("no policy file (\(PolicyCatalog.fileExtensions.map { ".\($0)" }.joined(separator: ", "))) found in \(path)")
-                return .noInput
-            }
-            userFiles += files
+        for path in paths where PolicyCatalog.policyFiles(at: path).isEmpty {
+            Console.fail("no policy file (\(PolicyCatalog.fileExtensions.map { ".\($0)" }.joined(separator: ", "))) found in \(path)")
+            return .noInput
         }
-        let schemaPaths = ShippedFiles.schemaPaths(given: parsed.all("--schemas"), quiet: false)
+        let givenSchemas = parsed.all("--schemas")
+        if let code = PolicySelection.checkSchemaPaths(givenSchemas) { return code }
+        if !givenSchemas.isEmpty, let code = PolicySelection.checkSchemasFound(ResourceSchemaSet.load(paths: givenSchemas), given: givenSchemas) {
+            return code
+        }
+        let schemaPaths = ShippedFiles.schemaPaths(given: givenSchemas, quiet: false)
 
-        // A schema file named among the paths is read once.
-        let extraSchemas = schemaPaths.filter { schema in !paths.contains { schema.hasPrefix($0) } }
+        // Each file is read once, however often and however it is named: a file and its
+        // directory, a path given twice, a schema file among the policy paths.
+        let policyFiles = PolicyCatalog.policyFiles(at: paths)
+        let extraSchemas = Array(FileList.deduplicated(policyFiles + PolicyCatalog.policyFiles(at: schemaPaths)).dropFirst(policyFiles.count))
+        let parameterFiles = FileList.deduplicated(parsed.all("--params"))
         // The summary counts the files the user named (or, without paths, the shipped
         // policies and schemas), not the shipped schemas read for type information.
-        if !parsed.all("--schemas").isEmpty || parsed.positionals.isEmpty {
-            userFiles += extraSchemas.flatMap { PolicyCatalog.policyFiles(at: $0) }
-        }
-        let fileCount = userFiles.count + parsed.all("--params").flatMap { PolicyCatalog.policyFiles(at: $0) }.count
-        let report = Linter.lint(paths: paths + extraSchemas, parameterPaths: parsed.all("--params"))
+        var userFiles = policyFiles
+        if !givenSchemas.isEmpty || parsed.positionals.isEmpty { userFiles += extraSchemas }
+        let fileCount = userFiles.count + parameterFiles.flatMap { PolicyCatalog.policyFiles(at: $0) }.count
+        let report = Linter.lint(paths: policyFiles + extraSchemas, parameterPaths: parameterFiles)
         var diagnostics = report.diagnostics
         if parsed.flag("--warnings-as-errors") {
             diagnostics = diagnostics.map { diagnostic in

@@ -7,6 +7,8 @@ import VerdictPolicy
 struct PolicySelection {
     let catalog: PolicyCatalog
     let policies: [Policy]
+    /// The resource schemas the policies were checked against.
+    let schemas: ResourceSchemaSet
 
     /// Policy options every evaluating command accepts.
     static let options = [
@@ -18,8 +20,9 @@ struct PolicySelection {
         schemasOption,
     ]
 
-    static let schemasOption = OptionSpec(name: "--schemas", valueName: "PATH", help: "Resource schemas that conditions are checked against (default: the shipped schemas/).", repeatable: true,
-                                          expects: "a resource schema file or directory")
+    static let schemasOption = OptionSpec(name: "--schemas", valueName: "PATH",
+                                          help: "Resource schemas that conditions are checked against, instead of the shipped schemas/ (not added to them). Repeatable.",
+                                          repeatable: true, expects: "a resource schema file or directory")
 
     /// Loads the policies named by the options. Prints diagnostics and returns an exit
     /// code when they cannot be used.
@@ -76,8 +79,11 @@ struct PolicySelection {
 
         // Conditions are type-checked against the resource schemas first, so that a
         // misspelled field cannot hide in has() and let resources pass.
-        let schemas = loadSchemas(arguments)
-        Diagnostics.print(schemas.diagnostics)
+        let schemas: ResourceSchemaSet
+        switch loadSchemas(arguments) {
+        case .success(let loaded): schemas = loaded
+        case .failure(let code): return .failure(code)
+        }
         var checkDiagnostics: [Diagnostic] = []
         for policy in selected { checkDiagnostics.append(contentsOf: Linter.checkPolicy(policy, schemas: schemas)) }
         Diagnostics.print(checkDiagnostics.filter { $0.severity == .error || !arguments.flag("--quiet") })
@@ -85,14 +91,48 @@ struct PolicySelection {
             Console.fail("some conditions have errors; fix them (verdict lint shows every problem) and run again")
             return .failure(.dataError)
         }
-        return .success(PolicySelection(catalog: catalog, policies: selected))
+        return .success(PolicySelection(catalog: catalog, policies: selected, schemas: schemas))
     }
 
-    /// Loads the resource schemas named by `--schemas`, or the shipped ones, which
-    /// `Linter.checkPolicy` checks conditions against.
-    static func loadSchemas(_ arguments: ParsedArguments) -> ResourceSchemaSet {
-        let paths = ShippedFiles.schemaPaths(given: arguments.all("--schemas"), quiet: arguments.flag("--quiet"))
-        return ResourceSchemaSet.load(paths: paths)
+    /// Loads the resource schemas named by `--schemas` (which replace the shipped ones),
+    /// or the shipped ones, which `Linter.checkPolicy` checks conditions against, and
+    /// prints their diagnostics. A named path that does not exist or holds no schema is
+    /// an error (no input): it would turn field checking off without a word.
+    static func loadSchemas(_ arguments: ParsedArguments) -> Result<ResourceSchemaSet, ExitCode> {
+        let given = arguments.all("--schemas")
+        if let code = checkSchemaPaths(given) { return .failure(code) }
+        let paths = ShippedFiles.schemaPaths(given: given, quiet: arguments.flag("--quiet"))
+        let schemas = ResourceSchemaSet.load(paths: paths)
+        Diagnostics.print(schemas.diagnostics)
+        if let code = checkSchemasFound(schemas, given: given) { return .failure(code) }
+        return .success(schemas)
+    }
+
+    /// Checks that every path named with `--schemas` exists and holds a `.yaml` or `.yml`
+    /// file; prints the problem and returns the exit status (no input) otherwise.
+    static func checkSchemaPaths(_ paths: [String]) -> ExitCode? {
+        for path in paths {
+            guard FileManager.default.fileExists(atPath: path) else {
+                Console.fail("\(path): no such file or directory")
+                return .noInput
+            }
+            if PolicyCatalog.policyFiles(at: path).isEmpty {
+                Console.fail("no resource schema file (\(PolicyCatalog.fileExtensions.map { ".\($0)" }.joined(separator: ", "))) found in \(path)")
+                return .noInput
+            }
+        }
+        return nil
+    }
+
+    /// Checks that every path named with `--schemas` holds a schema (a file with `kind:
+    /// ResourceSchema`, or one whose problems were reported), not only policies or packs.
+    static func checkSchemasFound(_ schemas: ResourceSchemaSet, given paths: [String]) -> ExitCode? {
+        let attempted = Set((schemas.schemas.values.map(\.file.name) + schemas.diagnostics.map(\.source.name)).map { FileList.canonicalPath($0) ?? $0 })
+        for path in paths where !PolicyCatalog.policyFiles(at: path).contains(where: { attempted.contains(FileList.canonicalPath($0) ?? $0) }) {
+            Console.fail("no resource schema (a file with kind: ResourceSchema) found in \(path)")
+            return .noInput
+        }
+        return nil
     }
 
     /// Compiles the selected policies with overrides; prints errors and returns an exit code on failure.
@@ -123,7 +163,7 @@ struct PolicySelection {
                 return .noInput
             }
             if PolicyCatalog.policyFiles(at: path).isEmpty {
-                Console.fail("no policy file (.yaml, .yml) found in \(path)")
+                Console.fail("no policy file (\(PolicyCatalog.fileExtensions.map { ".\($0)" }.joined(separator: ", "))) found in \(path)")
                 return .noInput
             }
         }

@@ -21,16 +21,19 @@ enum TestCommand {
         \(PolicyTestRunner.defaultNow.rfc3339).
 
         Each rule is first checked against the resource schemas as verdict check does
-        (resource types, field paths, types). A rule with errors does not run: each
-        error is printed as a FAIL line, and each of its tests counts as failed (one
-        failure for a rule without tests).
+        (resource types, field paths, types); --schemas replaces the shipped schemas/
+        rather than adding to them. A rule with errors does not run: each error is
+        printed as a FAIL line, and each of its tests counts as failed (one failure for a
+        rule without tests). A file named twice (or also through its directory) is loaded
+        once.
 
         Options:
         \(ArgumentParser.help(options))
 
         Exit status: 0 all tests passed, 1 a test failed or no test was found,
         64 bad command line, 65 a policy or resource schema file is invalid, 66 a path does
-        not exist or holds no policy file, 73 the results cannot be written.
+        not exist or holds no policy file (no resource schema, for --schemas), 73 the
+        results cannot be written.
         """
     }
 
@@ -66,8 +69,11 @@ enum TestCommand {
             policies = policies.filter { ruleIDs.contains($0.id) }
         }
 
-        let schemas = PolicySelection.loadSchemas(parsed)
-        Diagnostics.print(schemas.diagnostics)
+        let schemas: ResourceSchemaSet
+        switch PolicySelection.loadSchemas(parsed) {
+        case .success(let loaded): schemas = loaded
+        case .failure(let code): return code
+        }
         if schemas.hasErrors {
             Console.error("verdict test: the resource schemas have errors; fix them and run again")
             return .dataError

@@ -175,4 +175,50 @@ final class InventoryReaderTests: XCTestCase {
     func testMissingPathIsAnOpenError() {
         XCTAssertThrowsError(try InventoryReader(paths: [directory.appendingPathComponent("missing.json").path]))
     }
+
+    func testListsTheFilesItReads() throws {
+        let single = try write("single.json", document("s") + "\n")
+        _ = try write("dir/b.ndjson", document("b") + "\n")
+        _ = try write("dir/sub/a.JSON", document("a") + "\n")
+        _ = try write("dir/notes.txt", "skipped")
+        let dir = directory.appendingPathComponent("dir").path
+        let reader = try InventoryReader(paths: [single, dir, "-"])
+        XCTAssertEqual(reader.files, [single, dir + "/b.ndjson", dir + "/sub/a.JSON", "-"])
+    }
+
+    /// The first document's identity, or the problem.
+    private func identity(_ fields: String) throws -> String {
+        let path = try write("fields.ndjson", "{\(fields), \"Configuration\": {}}\n")
+        let reader = try InventoryReader(paths: [path])
+        switch reader.next() {
+        case .document(let document)?:
+            let shown = ["AccountId", "ResourceId"].map { key in
+                guard case .map(let map) = document.value, let value = map.value(forKey: key) else { return "missing" }
+                return ValueFormatter.literal(value)
+            }
+            return "\(document.accountID)/\(document.id) as \(shown.joined(separator: "/"))"
+        case .problem(let problem)?:
+            return problem.message
+        case nil:
+            return "nothing"
+        }
+    }
+
+    func testIdsWrittenAsNumbersAreReadAsTheirDigits() throws {
+        let type = "\"ResourceType\": \"ACS::OSS::Bucket\""
+        XCTAssertEqual(try identity("\"AccountId\": 1234567890120000, \(type), \"ResourceId\": \"b\""), "1234567890120000/b as \"1234567890120000\"/\"b\"")
+        XCTAssertEqual(try identity("\"AccountId\": 1.23456789012e15, \(type), \"ResourceId\": 42"), "1234567890120000/42 as \"1234567890120000\"/\"42\"")
+        XCTAssertEqual(try identity("\"AccountId\": 18446744073709551615, \(type), \"ResourceId\": 9007199254740991.0"),
+                       "18446744073709551615/9007199254740991 as \"18446744073709551615\"/\"9007199254740991\"")
+        XCTAssertEqual(try identity("\"AccountId\": -0.0, \(type), \"ResourceId\": 1e3"), "0/1000 as \"0\"/\"1000\"")
+
+        XCTAssertEqual(try identity("\"AccountId\": 1.5, \(type), \"ResourceId\": \"b\""),
+                       "'AccountId' is the number 1.5, which is not a whole number; write the AccountId as a string of digits")
+        XCTAssertEqual(try identity("\"AccountId\": \"1\", \(type), \"ResourceId\": 9007199254740992.0"),
+                       "'ResourceId' is the number 9007199254740992.0, too large to be read exactly (2^53 or more); write the ResourceId as a string of digits")
+        XCTAssertEqual(try identity("\"AccountId\": 123456789012345678901234, \(type), \"ResourceId\": \"b\""),
+                       "'AccountId' is the number 1.2345678901234569e+23, too large to be read exactly (2^53 or more); write the AccountId as a string of digits")
+        XCTAssertEqual(try identity("\"AccountId\": \"1\", \"ResourceType\": 5, \"ResourceId\": \"b\""), "'ResourceType' must be a string but is a number")
+        XCTAssertEqual(try identity("\"AccountId\": true, \(type), \"ResourceId\": \"b\""), "'AccountId' must be a string but is a boolean")
+    }
 }

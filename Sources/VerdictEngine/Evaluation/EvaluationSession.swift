@@ -28,6 +28,9 @@ public struct EvaluationOutcome: Sendable {
     public let documentCount: Int
     /// The accounts found in the inventory, sorted.
     public let accounts: [String]
+    /// How many readable documents the inventory holds of each resource type, as written
+    /// in the documents, whether or not a rule evaluates the type.
+    public var documentTypes: [String: Int] = [:]
 }
 
 /// Evaluates compiled policies against an inventory read as a stream.
@@ -91,6 +94,7 @@ public final class EvaluationSession: @unchecked Sendable {
         var accounts = Set<String>()
         var duplicates = DuplicateTracker()
         var documentCount = 0
+        var documentTypes: [String: Int] = [:]
 
         while true {
             let batch = reader.nextBatch(limit: EvaluationSession.batchSize)
@@ -102,6 +106,7 @@ public final class EvaluationSession: @unchecked Sendable {
                     problems.append(problem)
                 case .document(let facts, let raw, let documentFindings, let accountDocument):
                     documentCount += 1
+                    documentTypes[facts.type, default: 0] += 1
                     accounts.insert(facts.accountID)
                     duplicates.record(facts, at: raw.location)
                     if let accountDocument, accountDocuments[facts.accountID] == nil {
@@ -128,7 +133,7 @@ public final class EvaluationSession: @unchecked Sendable {
 
         findings.sort { ($0.ruleIndex, $0.sequence) < ($1.ruleIndex, $1.sequence) }
         return EvaluationOutcome(policies: policies, findings: findings, problems: problems, duplicates: duplicates.duplicates,
-                                 documentCount: documentCount, accounts: sortedAccounts)
+                                 documentCount: documentCount, accounts: sortedAccounts, documentTypes: documentTypes)
     }
 
     /// A batch item after parsing: a problem, or what the later phases need of a document:

@@ -23,12 +23,18 @@ enum DocumentNormalizer {
         let name: String?
         do throws(InventoryProblem) {
             accountID = try requiredText("AccountId", in: map, location)
-            type = try requiredText("ResourceType", in: map, location)
+            type = try requiredText("ResourceType", in: map, location, acceptsNumbers: false)
             id = try requiredText("ResourceId", in: map, location)
             region = try optionalText("Region", in: map, location)
             name = try optionalText("ResourceName", in: map, location)
         } catch {
             return .failure(error)
+        }
+        // Rules see a number read as its digits as that string too, the type the resource
+        // schemas give these fields.
+        if textKeys.contains(where: { map.value(forKey: $0).map(isNumber) ?? false }) {
+            let texts = ["AccountId": accountID, "ResourceId": id, "Region": region, "ResourceName": name].compactMapValues { $0 }
+            map = replacing(in: map) { key, value in isNumber(value) ? texts[key].map(Value.string) : nil }
         }
 
         let (configuration, problem, documentValue) = configurationOf(map)
@@ -38,25 +44,55 @@ enum DocumentNormalizer {
             location: location, sequence: sequence))
     }
 
-    private static func requiredText(_ key: String, in map: MapValue, _ location: InventoryLocation) throws(InventoryProblem) -> String {
-        guard let text = try optionalText(key, in: map, location) else {
+    private static func requiredText(_ key: String, in map: MapValue, _ location: InventoryLocation,
+                                     acceptsNumbers: Bool = true) throws(InventoryProblem) -> String {
+        guard let text = try optionalText(key, in: map, location, acceptsNumbers: acceptsNumbers) else {
             throw InventoryProblem(location: location,
                 message: "the document has no '\(key)'; every resource document needs AccountId, ResourceType and ResourceId")
         }
         return text
     }
 
-    private static func optionalText(_ key: String, in map: MapValue, _ location: InventoryLocation) throws(InventoryProblem) -> String? {
+    /// The fields read as text that may be written as numbers.
+    static let textKeys = ["AccountId", "ResourceId", "Region", "ResourceName"]
+
+    /// The largest magnitude below which every integer is a double: 2^53.
+    static let exactDoubleLimit = 9_007_199_254_740_992.0
+
+    /// A field's text. Every field but ResourceType may be written as a number, which some
+    /// exports do for account ids: an integer is read as its digits, and so is a double that holds an
+    /// integer exactly (below 2^53 in magnitude, as `1.23456789012e15`); a fraction or a
+    /// larger double is an error, because its digits are lost.
+    private static func optionalText(_ key: String, in map: MapValue, _ location: InventoryLocation,
+                                     acceptsNumbers: Bool = true) throws(InventoryProblem) -> String? {
         switch map.value(forKey: key) {
         case .string(let text)?:
             return text
-        case .int(let number)?:
-            // Account ids are digits, and some exports write them as numbers.
-            return String(number)
         case nil, .null?:
             return nil
+        case .int(let number)? where acceptsNumbers:
+            return String(number)
+        case .uint(let number)? where acceptsNumbers:
+            return String(number)
+        case .double(let number)? where acceptsNumbers:
+            guard number.rounded(.towardZero) == number else {
+                throw InventoryProblem(location: location,
+                    message: "'\(key)' is the number \(number), which is not a whole number; write the \(key) as a string of digits")
+            }
+            guard abs(number) < exactDoubleLimit else {
+                throw InventoryProblem(location: location,
+                    message: "'\(key)' is the number \(number), too large to be read exactly (2^53 or more); write the \(key) as a string of digits")
+            }
+            return String(Int64(number))
         case let other?:
             throw InventoryProblem(location: location, message: "'\(key)' must be a string but is \(article(other.type))")
+        }
+    }
+
+    private static func isNumber(_ value: Value) -> Bool {
+        switch value {
+        case .int, .uint, .double: return true
+        default: return false
         }
     }
 
@@ -72,7 +108,7 @@ enum DocumentNormalizer {
                 guard case .map = parsed else {
                     return (nil, "Configuration is a JSON string that holds \(article(parsed.type)), not an object", .map(map))
                 }
-                return (parsed, nil, .map(replacingConfiguration(in: map, with: parsed)))
+                return (parsed, nil, .map(replacing(in: map) { key, _ in key == "Configuration" ? parsed : nil }))
             } catch {
                 return (nil, "Configuration is a string but not valid JSON: \(error.message) (line \(error.line), column \(error.column) of the string)", .map(map))
             }
@@ -83,12 +119,13 @@ enum DocumentNormalizer {
         }
     }
 
-    private static func replacingConfiguration(in map: MapValue, with configuration: Value) -> MapValue {
+    /// `map` with the values that `replacement` gives a new value for replaced, in place.
+    private static func replacing(in map: MapValue, _ replacement: (String, Value) -> Value?) -> MapValue {
         var entries: [(String, Value)] = []
         entries.reserveCapacity(map.count)
         for (key, value) in map.entries {
             guard case .string(let name) = key else { continue }
-            entries.append((name, name == "Configuration" ? configuration : value))
+            entries.append((name, replacement(name, value) ?? value))
         }
         return MapValue(stringKeyed: entries)
     }

@@ -14,6 +14,10 @@ public final class InventoryReader {
     private var pendingFiles: [(path: String, name: String)]
     private var current: InventoryFileReader?
     private var sequence = 0
+    /// The files to read, in reading order, named as the documents' locations name them:
+    /// a file inside a directory is the directory as given followed by its relative path,
+    /// and standard input is `-`. A file named twice is listed (and read) twice.
+    public let files: [String]
 
     /// Prepares to read `paths`; fails when a path does not exist.
     public init(paths: [String]) throws(InventoryOpenError) {
@@ -22,6 +26,7 @@ public final class InventoryReader {
             files.append(contentsOf: try InventoryReader.files(at: path))
         }
         pendingFiles = files
+        self.files = files.map { $0.0 == "-" ? "-" : $0.1 }
     }
 
     /// The extensions of the files read from directories, compared ignoring case.

@@ -15,13 +15,12 @@ public struct PolicyCatalog: Sendable {
 
     /// Loads policy and pack files. Directories are searched recursively for `.yaml` and
     /// `.yml` files (in any letter case), in name order so that results do not depend on
-    /// the file system.
+    /// the file system. A file named more than once (twice, or on its own and through its
+    /// directory) is read once, where it is first named.
     public static func load(paths: [String]) -> PolicyCatalog {
         var catalog = PolicyCatalog()
-        for path in paths {
-            for file in PolicyCatalog.yamlFiles(at: path, diagnostics: &catalog.diagnostics) {
-                catalog.loadFile(file)
-            }
+        for file in PolicyCatalog.yamlFiles(at: paths, diagnostics: &catalog.diagnostics) {
+            catalog.loadFile(file)
         }
         catalog.checkAcrossFiles()
         return catalog
@@ -89,6 +88,17 @@ public struct PolicyCatalog: Sendable {
     public static func policyFiles(at path: String) -> [String] {
         var ignored: [Diagnostic] = []
         return yamlFiles(at: path, diagnostics: &ignored)
+    }
+
+    /// The files `load(paths:)` reads for several paths, in order, each file once (see
+    /// `FileList.deduplicated`); a path that does not exist contributes nothing.
+    public static func policyFiles(at paths: [String]) -> [String] {
+        var ignored: [Diagnostic] = []
+        return yamlFiles(at: paths, diagnostics: &ignored)
+    }
+
+    static func yamlFiles(at paths: [String], diagnostics: inout [Diagnostic]) -> [String] {
+        FileList.deduplicated(paths.flatMap { yamlFiles(at: $0, diagnostics: &diagnostics) })
     }
 
     static func yamlFiles(at path: String, diagnostics: inout [Diagnostic]) -> [String] {

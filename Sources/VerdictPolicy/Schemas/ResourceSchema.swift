@@ -31,26 +31,30 @@ public struct ResourceSchema: Sendable {
 public struct ResourceSchemaSet: Sendable {
     public private(set) var schemas: [String: ResourceSchema] = [:]
     public private(set) var diagnostics: [Diagnostic] = []
+    /// The files read, in the order read, including those that hold policies or packs
+    /// rather than schemas.
+    public private(set) var files: [String] = []
 
     public init() {}
 
-    /// Loads every `.yaml` file in the given files or directories as a schema.
+    /// Loads every `.yaml` file in the given files or directories as a schema. A file
+    /// named more than once is read once, where it is first named.
     public static func load(paths: [String]) -> ResourceSchemaSet {
         var set = ResourceSchemaSet()
-        for path in paths {
-            for file in PolicyCatalog.yamlFiles(at: path, diagnostics: &set.diagnostics) {
-                guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-                    set.diagnostics.append(Diagnostic(id: "file-unreadable", message: "cannot read the file; check that it exists and is readable",
-                                                      span: .none, source: Source(text: "", name: file)))
-                    continue
-                }
-                set.loadText(text, name: file)
+        for file in PolicyCatalog.yamlFiles(at: paths, diagnostics: &set.diagnostics) {
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                set.files.append(file)
+                set.diagnostics.append(Diagnostic(id: "file-unreadable", message: "cannot read the file; check that it exists and is readable",
+                                                  span: .none, source: Source(text: "", name: file)))
+                continue
             }
+            set.loadText(text, name: file)
         }
         return set
     }
 
     public mutating func loadText(_ text: String, name: String) {
+        files.append(name)
         let document: YAMLDocument
         do {
             document = try YAMLLoader.load(text: text, name: name)
