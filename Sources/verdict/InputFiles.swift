@@ -48,7 +48,7 @@ struct InputFiles {
         return canonical == "/" ? "/" + name : canonical + "/" + name
     }
 
-    /// What identifies a file whatever path reaches it.
+    /// The identity of a file, whatever path reaches it.
     private struct FileIdentity: Equatable {
         let device: UInt64
         let inode: UInt64
