@@ -195,8 +195,8 @@ enum CheckCommand {
         if !quiet, format != "text" || output != nil {
             Console.note(oneLineSummary(context.summary))
         }
-        // A run in which no rule had anything to evaluate answered nothing; it must not
-        // look like a pass.
+        // A run in which no rule had anything to evaluate produced no result, so it must
+        // not look like a pass.
         if outcome.findings.isEmpty {
             Console.fail(ScopeMessages.nothingEvaluated(outcome))
             return .incomplete
