@@ -45,13 +45,13 @@ enum HTMLCharts {
         var svg = "<svg class=\"bars\" viewBox=\"0 0 \(labelWidth + Int(barWidth) + 70) \(height)\" width=\"100%\" role=\"img\">"
         for (index, bar) in bars.enumerated() {
             let y = index * rowHeight + 5
-            svg += "<text x=\"\(labelWidth - 6)\" y=\"\(y + 14)\" text-anchor=\"end\" class=\"label\">\(escape(bar.label))</text>"
+            svg += "<text x=\"\(labelWidth - 6)\" y=\"\(y + 14)\" text-anchor=\"end\" class=\"label\">\(HTMLText.escaped(bar.label))</text>"
             let total = max(bar.compliant + bar.nonCompliant + bar.error + bar.notApplicable, 1)
             var x = Double(labelWidth)
             for (count, color, name) in [(bar.compliant, colors.compliant, "compliant"), (bar.nonCompliant, colors.nonCompliant, "non-compliant"),
                                          (bar.error, colors.error, CountText.noun(bar.error, "error")), (bar.notApplicable, colors.notApplicable, "not applicable")] where count > 0 {
                 let width = barWidth * Double(count) / Double(total)
-                svg += "<rect x=\"\(format(x))\" y=\"\(y + 2)\" width=\"\(format(width))\" height=\"16\" fill=\"\(color)\"><title>\(escape(bar.label)): \(count) \(name)</title></rect>"
+                svg += "<rect x=\"\(format(x))\" y=\"\(y + 2)\" width=\"\(format(width))\" height=\"16\" fill=\"\(color)\"><title>\(HTMLText.escaped(bar.label)): \(count) \(name)</title></rect>"
                 x += width
             }
             let rate = bar.rate.map(percent) ?? "n/a"
@@ -66,20 +66,5 @@ enum HTMLCharts {
 
     private static func format(_ number: Double) -> String {
         String(format: "%.2f", number)
-    }
-
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 }

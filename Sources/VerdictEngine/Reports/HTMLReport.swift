@@ -26,7 +26,7 @@ public enum HTMLReport {
             <body>
             <header>
             <h1>Compliance report</h1>
-            <p class="meta">\(CountText.of(context.outcome.policies.count, "rule")) · \(CountText.of(summary.documentCount, "resource document")) · \(CountText.of(context.outcome.accounts.count, "account")) · evaluated at \(context.evaluationTime.rfc3339) · \(HTMLCharts.escape(context.inventories.joined(separator: ", "))) · verdict \(VerdictVersion.current)</p>
+            <p class="meta">\(CountText.of(context.outcome.policies.count, "rule")) · \(CountText.of(summary.documentCount, "resource document")) · \(CountText.of(context.outcome.accounts.count, "account")) · evaluated at \(context.evaluationTime.rfc3339) · \(HTMLText.isolated(context.inventories.joined(separator: ", "))) · verdict \(VerdictVersion.current)</p>
             </header>
             <main>
             <section class="overview">
@@ -74,7 +74,7 @@ public enum HTMLReport {
         guard !problems.isEmpty else { return "" }
         var html = "<section id=\"problems\">\n<h2>Inventory problems</h2>\n<table class=\"problems\"><thead><tr><th>Place</th><th>Problem</th></tr></thead><tbody>\n"
         for problem in problems {
-            html += "<tr><td><code>\(HTMLCharts.escape(problem.location.description))</code></td><td>\(HTMLCharts.escape(problem.message))</td></tr>\n"
+            html += "<tr><td><code>\(HTMLText.isolated(problem.location.description))</code></td><td>\(HTMLText.isolated(problem.message))</td></tr>\n"
         }
         return html + "</tbody></table>\n</section>\n"
     }
