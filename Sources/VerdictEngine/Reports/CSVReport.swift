@@ -50,6 +50,8 @@ public enum CSVReport {
     }
 
     /// The characters a cell keeps as they are.
+    // NOTE: a carriage return kept in a quoted cell still returns a terminal's cursor to
+    // the start of the line when the file is printed with `cat`.
     private static let keptInCells: Set<Unicode.Scalar> = ["\t", "\n", "\r"]
 
     static func cell(_ value: String) -> String {

@@ -13,6 +13,9 @@ public enum ControlCharacters {
     /// C1 control (U+0080–U+009F), a bidirectional control (the Unicode property
     /// Bidi_Control: U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069), or the line
     /// and paragraph separators U+2028 and U+2029, which many viewers break lines at.
+    // NOTE: zero-width characters (U+200B–U+200D, U+2060, U+FEFF) are not escaped, because
+    // the joiners are part of emoji and of some scripts, so ids that differ only by them
+    // still look alike.
     public static func isEscaped(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F: return true
