@@ -104,7 +104,7 @@ final class CommandLineTests: XCTestCase {
             """)
         let result = try run(["check", inventory, "--format", "json"] + now)
         XCTAssertEqual(result.status, 2, result.error)
-        XCTAssertTrue(result.error.contains("problems\\u{1B}[2J.ndjson:2:1: error: the document has no 'ResourceId'"), result.error)
+        XCTAssertTrue(result.error.contains("problems\\x1b[2J.ndjson:2:1: error: the document has no 'ResourceId'"), result.error)
         XCTAssertFalse(result.error.contains("\u{1B}"), result.error)
     }
 

@@ -259,7 +259,7 @@ final class ExplanationTests: XCTestCase {
         let condition = "config.Zones.map(zone, zone.trim()).filter(zone, zone != \"\" && zone != \"none\" && zone != \"unknown\").distinct().size() >= 3"
         let finding = try explain(condition, "{\"Zones\": [\"a\"]}")
         let steps = try XCTUnwrap(finding.explanation?.steps)
-        XCTAssertEqual(steps.count, 2, lines(finding).joined(separator: "\n"))
+        XCTAssertEqual(steps.count, 3, lines(finding).joined(separator: "\n"))
         let outer = steps[0].expression
         let size = steps[1].expression
         XCTAssertTrue(outer.hasPrefix("config.Zones.map(zone, zone.trim())"), outer)
@@ -269,6 +269,7 @@ final class ExplanationTests: XCTestCase {
         XCTAssertNotEqual(outer, size)
         XCTAssertEqual(steps[0].value, "false")
         XCTAssertEqual(steps[1].value, "1")
+        XCTAssertEqual(steps[2].value, "[\"a\"]")
     }
 
     func testStepTextCollapsesWhiteSpace() throws {
@@ -279,5 +280,105 @@ final class ExplanationTests: XCTestCase {
     func testCompliantResultsAndDisabledExplanationsHaveNone() throws {
         XCTAssertNil(try explain("config.A == 1", "{\"A\": 1}").explanation)
         XCTAssertNil(try explain("config.A == 1", "{\"A\": 2}", explain: false).explanation)
+    }
+
+    func testBindShowsTheBoundValue() throws {
+        let finding = try explain("cel.bind(v, config.Zones, size(v) == 3)", "{\"Zones\": [\"a\", \"b\"]}")
+        XCTAssertEqual(lines(finding), [
+            "size(v) == 3 = false",
+            "size(v) = 2",
+            "v = [\"a\", \"b\"] @ Configuration.Zones",
+        ])
+        let bound = try XCTUnwrap(finding.explanation?.steps.last)
+        XCTAssertEqual(bound.line, 9)
+        XCTAssertEqual(bound.column, 26)
+    }
+
+    func testBindValueIsLeftOutWhenNotRead() throws {
+        let finding = try explain("cel.bind(v, config.Zones, config.On && size(v) == 2)", "{\"On\": false, \"Zones\": []}")
+        XCTAssertEqual(lines(finding), ["config.On = false @ Configuration.On"])
+    }
+
+    func testBindValueShownOnce() throws {
+        let finding = try explain("cel.bind(v, config.Zones, v == [\"a\"])", "{\"Zones\": [\"a\", \"b\"]}")
+        XCTAssertEqual(lines(finding), [
+            "v == [\"a\"] = false",
+            "v = [\"a\", \"b\"] @ Configuration.Zones",
+        ])
+    }
+
+    func testExistsOneShowsTwoMatches() throws {
+        let zones = "{\"Zones\": [{\"Primary\": true}, {\"Primary\": false}, {\"Primary\": true}, {\"Primary\": true}]}"
+        let finding = try explain("config.Zones.exists_one(z, z.Primary)", zones)
+        XCTAssertEqual(lines(finding), [
+            "config.Zones.exists_one(z, z.Primary) = false",
+            "z (element 0) = {\"Primary\": true} @ Configuration.Zones[0]",
+            "z.Primary = true @ Configuration.Zones[0].Primary",
+            "z (element 2) = {\"Primary\": true} @ Configuration.Zones[2]",
+            "z.Primary = true @ Configuration.Zones[2].Primary",
+        ])
+    }
+
+    func testExistsOneSaysNoneMatched() throws {
+        let finding = try explain("config.Zones.exists_one(z, z.Primary)", "{\"Zones\": [{\"Primary\": false}, {\"Primary\": false}]}")
+        XCTAssertEqual(lines(finding), [
+            "config.Zones.exists_one(z, z.Primary) = false",
+            "z.Primary = false for every element",
+            "config.Zones = [{\"Primary\": false}, {\"Primary\": false}] @ Configuration.Zones",
+        ])
+    }
+
+    func testExistsOneOnEmptyListShowsTheList() throws {
+        let finding = try explain("config.Zones.exists_one(z, z.Primary)", "{\"Zones\": []}")
+        XCTAssertEqual(lines(finding), [
+            "config.Zones.exists_one(z, z.Primary) = false",
+            "config.Zones = [] @ Configuration.Zones",
+        ])
+    }
+
+    func testExistsOneErrorShowsTheFailingElement() throws {
+        let finding = try explain("config.Zones.exists_one(z, z.Primary)", "{\"Zones\": [{\"Primary\": true}, {}]}")
+        XCTAssertEqual(finding.verdict, .error)
+        XCTAssertEqual(lines(finding), [
+            "config.Zones.exists_one(z, z.Primary) = error: no such key: 'Primary'",
+            "z (element 1) = {} @ Configuration.Zones[1]",
+            "z.Primary = error (see above) @ Configuration.Zones[1].Primary",
+        ])
+    }
+
+    func testMapResultHasAWildcardPath() throws {
+        let rules = "{\"Rules\": [{\"Zone\": \"a\"}, {\"Zone\": \"b\"}, {\"Zone\": \"a\"}]}"
+        let finding = try explain("config.Rules.map(r, r.Zone).distinct() == [\"a\"]", rules)
+        XCTAssertEqual(lines(finding), [
+            "config.Rules.map(r, r.Zone).distinct() == [\"a\"] = false",
+            "config.Rules.map(r, r.Zone).distinct() = [\"a\", \"b\"] @ Configuration.Rules[*].Zone",
+        ])
+    }
+
+    func testMapElementKeepsItsIndex() throws {
+        let rules = "{\"Rules\": [{\"Zone\": \"a\", \"On\": false}, {\"Zone\": \"b\", \"On\": true}]}"
+        let mapped = try explain("config.Rules.map(r, r.Zone).all(z, z != \"b\")", rules)
+        XCTAssertEqual(lines(mapped)[1], "z (element 1) = \"b\" @ Configuration.Rules[1].Zone")
+        let filtered = try explain("config.Rules.filter(r, r.On).map(r, r.Zone).all(z, z != \"b\")", rules)
+        XCTAssertEqual(lines(filtered)[1], "z (element 0) = \"b\" @ Configuration.Rules[*].Zone")
+        let filteredInMap = try explain("config.Rules.map(r, r.On, r.Zone).all(z, z != \"b\")", rules)
+        XCTAssertEqual(lines(filteredInMap)[1], "z (element 0) = \"b\" @ Configuration.Rules[*].Zone")
+    }
+
+    func testMapWithOtherBodyHasNoPath() throws {
+        let rules = "{\"Rules\": [{\"Zone\": \"a\"}], \"Other\": \"x\"}"
+        for body in ["r.Zone + \"-1\"", "config.Other", "has(r.Zone)"] {
+            let finding = try explain("config.Rules.map(r, \(body)).distinct() == []", rules)
+            XCTAssertEqual(lines(finding)[1].components(separatedBy: " @ ").count, 1, "\(body): \(lines(finding))")
+        }
+    }
+
+    func testSizeShowsTheCountedList() throws {
+        let finding = try explain("size(config.Zones) > 2", "{\"Zones\": [\"a\"]}")
+        XCTAssertEqual(lines(finding), [
+            "size(config.Zones) > 2 = false",
+            "size(config.Zones) = 1",
+            "config.Zones = [\"a\"] @ Configuration.Zones",
+        ])
     }
 }

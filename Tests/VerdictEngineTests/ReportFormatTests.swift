@@ -163,8 +163,8 @@ final class ReportFormatTests: XCTestCase {
         let html = try render(HTMLReport.write)
         XCTAssertFalse(html.contains("error output"))
         XCTAssertTrue(html.contains("<h2>Inventory problems</h2>"))
-        XCTAssertTrue(html.contains("inventory.ndjson:5:2</code></td><td>invalid JSON: "), html)
-        XCTAssertTrue(html.contains("inventory.ndjson:6:1</code></td><td>invalid JSON: expected a value but found &#39;&lt;&#39;</td></tr>"), html)
+        XCTAssertTrue(html.contains("inventory.ndjson:5:2</bdi></code></td><td><bdi>invalid JSON: "), html)
+        XCTAssertTrue(html.contains("inventory.ndjson:6:1</bdi></code></td><td><bdi>invalid JSON: expected a value but found &#39;&lt;&#39;</bdi></td></tr>"), html)
         XCTAssertTrue(html.contains("2 documents of the inventory could not be read"), html)
     }
 
@@ -181,8 +181,8 @@ final class ReportFormatTests: XCTestCase {
     func testHTMLRendersRowsWithoutScripts() throws {
         let html = try render(HTMLReport.write)
         XCTAssertEqual(html.components(separatedBy: "<tr data-verdict=").count - 1, 4)
-        XCTAssertTrue(html.contains("<div class=\"meta\">a, &lt;b&gt; &amp; &#39;c&#39;</div>"), html)
-        XCTAssertTrue(html.contains("<code>config.Grant == &quot;private&quot; = false</code>"), html)
+        XCTAssertTrue(html.contains("<div class=\"meta\"><bdi>a, &lt;b&gt; &amp; &#39;c&#39;</bdi></div>"), html)
+        XCTAssertTrue(html.contains("<code><bdi>config.Grant == &quot;private&quot;</bdi> = <bdi>false</bdi></code>"), html)
         XCTAssertTrue(html.contains("<noscript><p class=\"meta\">All 4 findings are listed below."), html)
         XCTAssertTrue(html.contains("<noscript><style>#findings tr[hidden]{display:table-row}"), html)
         XCTAssertFalse(html.contains("<tr data-verdict=\"ERROR\" data-rule=\"0\" data-type=\"ACS::OSS::Bucket\" hidden>"), "only rows after the first page are hidden")
@@ -209,7 +209,7 @@ final class ReportFormatTests: XCTestCase {
         let rows = html.components(separatedBy: "\n").filter { $0.hasPrefix("<tr data-verdict=") }
         XCTAssertEqual(rows.count, 201)
         XCTAssertEqual(rows.filter { $0.contains(" hidden>") }.count, 1)
-        XCTAssertTrue(rows[200].contains("<code>b200</code>"))
+        XCTAssertTrue(rows[200].contains("<code><bdi>b200</bdi></code>"))
         XCTAssertTrue(rows[200].contains(" hidden>"))
         XCTAssertTrue(html.contains("<button id=\"more\" type=\"button\">Show more</button>"))
     }

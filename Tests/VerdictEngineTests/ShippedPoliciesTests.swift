@@ -65,4 +65,21 @@ final class ShippedPoliciesTests: XCTestCase {
             XCTAssertFalse(verdicts.contains(.error), "\(ruleID) has an error in the example")
         }
     }
+
+    /// Messages and remediations are static text, so a parameter's name in them must read
+    /// as the name of a setting ("the minZones parameter"), never as if it were its value
+    /// ("fewer zones than minZones").
+    func testMessagesNameParametersAsSettings() throws {
+        for policy in try catalog().policies {
+            for (field, text) in [("message", policy.message), ("remediation", policy.remediation ?? "")] {
+                let words = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+                for parameter in policy.parameters {
+                    for (index, word) in words.enumerated() where word == parameter.name {
+                        let next = index + 1 < words.count ? words[index + 1] : ""
+                        XCTAssertEqual(next, "parameter", "\(policy.id) \(field) uses \(parameter.name) as a value: \(text)")
+                    }
+                }
+            }
+        }
+    }
 }

@@ -1,15 +1,18 @@
 import VerdictLanguage
 
-/// Records what an observed evaluation computed, keeping for each macro the iteration
-/// that decided its result: for `all` the first element whose predicate was false, for
-/// `exists` the first whose predicate was true, otherwise the last one.
+/// Records what an observed evaluation computed, keeping for each macro the iterations
+/// that decided its result. For `all` that is the first element whose predicate was
+/// false, and for `exists` the first whose predicate was true. For `exists_one` it is the
+/// first two whose predicate was true, or none when no element matched. Other macros keep
+/// their last iteration. An iteration whose predicate failed decides when no other does.
 final class EvaluationRecorder: EvaluationObserver {
     /// The results of the nodes evaluated in one scope: the whole expression, or one
     /// iteration of a macro.
     final class Frame {
         var results: [ExprID: Result<Value, EvaluationError>] = [:]
-        /// For each macro evaluated in this frame, the iteration kept and its frame.
-        var iterations: [ExprID: Iteration] = [:]
+        /// For each macro evaluated in this frame that ran at least one iteration, the
+        /// iterations kept, each with its frame.
+        var iterations: [ExprID: [Iteration]] = [:]
     }
 
     struct Iteration {
@@ -63,14 +66,14 @@ final class EvaluationRecorder: EvaluationObserver {
             open.removeLast()
             let frame = currentFrame
             frame.results[id] = result
-            if let kept = decidingIteration(macro) { frame.iterations[id] = kept }
+            frame.iterations[id] = decidingIterations(macro)
             return
         }
         currentFrame.results[id] = result
     }
 
-    private func decidingIteration(_ macro: OpenMacro) -> Iteration? {
-        guard let (kind, body) = macroBodies[macro.id] else { return macro.iterations.last }
+    private func decidingIterations(_ macro: OpenMacro) -> [Iteration] {
+        guard let (kind, body) = macroBodies[macro.id] else { return macro.iterations.suffix(1) }
         func bodyIs(_ flag: Bool, _ iteration: Iteration) -> Bool {
             if case .success(.bool(flag))? = iteration.frame.results[body] { return true }
             return false
@@ -79,13 +82,20 @@ final class EvaluationRecorder: EvaluationObserver {
             if case .failure? = iteration.frame.results[body] { return true }
             return false
         }
+        let kept: Iteration?
         switch kind {
         case .all:
-            return macro.iterations.first { bodyIs(false, $0) } ?? macro.iterations.first(where: bodyFailed) ?? macro.iterations.last
+            kept = macro.iterations.first { bodyIs(false, $0) } ?? macro.iterations.first(where: bodyFailed) ?? macro.iterations.last
         case .exists:
-            return macro.iterations.first { bodyIs(true, $0) } ?? macro.iterations.first(where: bodyFailed) ?? macro.iterations.last
+            kept = macro.iterations.first { bodyIs(true, $0) } ?? macro.iterations.first(where: bodyFailed) ?? macro.iterations.last
+        case .existsOne:
+            // The first failure ends the evaluation; otherwise one match means true, and
+            // two matches, or none, mean false.
+            if let failed = macro.iterations.first(where: bodyFailed) { return [failed] }
+            return Array(macro.iterations.lazy.filter { bodyIs(true, $0) }.prefix(2))
         default:
-            return macro.iterations.first(where: bodyFailed) ?? macro.iterations.last
+            kept = macro.iterations.first(where: bodyFailed) ?? macro.iterations.last
         }
+        return kept.map { [$0] } ?? []
     }
 }

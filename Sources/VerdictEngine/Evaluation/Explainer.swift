@@ -16,18 +16,20 @@ struct Explainer: Sendable {
     /// Each node's text as a step shows it, by node id: shortened once here, because one
     /// rule can explain many thousands of findings.
     private let stepTexts: [String]
+    private let shapes: ExpressionShapes
 
     init(_ expression: CompiledExpression) {
         self.expression = expression
         macroBodies = EvaluationRecorder.macroBodies(of: expression.parsed.root)
         start = expression.expression.source.location(of: expression.parsed.root.span.start)
         stepTexts = expression.nodeTexts.map(StepText.shortened)
+        shapes = ExpressionShapes(expression.parsed.root, source: expression.expression.source)
     }
 
     func explain(values: [Value?], context: PolicyEvaluationContext) -> Explanation {
         let recorder = EvaluationRecorder(macroBodies: macroBodies)
         _ = expression.observedProgram.evaluate(values, context: context, observer: recorder)
-        var walker = ExplanationWalker(expression: expression, stepTexts: stepTexts)
+        var walker = ExplanationWalker(expression: expression, stepTexts: stepTexts, shapes: shapes)
         walker.walk(expression.parsed.root, frame: recorder.root, paths: [:])
         return Explanation(conditionKey: expression.expression.key, file: expression.expression.source.name,
                            line: start.line, column: start.column, steps: Array(walker.steps.prefix(Explainer.maxSteps)))
@@ -38,25 +40,36 @@ struct Explainer: Sendable {
 struct ExplanationWalker {
     let expression: CompiledExpression
     let stepTexts: [String]
+    let shapes: ExpressionShapes
     var steps: [ExplanationStep] = []
-    private var seen = Set<ExprID>()
+    /// The nodes that have a step, by the frame they were evaluated in: the body of a macro
+    /// has one step per iteration shown.
+    private var seen = Set<SeenNode>()
     /// The errors whose message a step already shows, by the node that raised them and
     /// their message. An error travels up through every enclosing expression, and
     /// repeating a long message on each of them hides the steps that matter.
     private var shownErrors = Set<ShownError>()
+    /// The `cel.bind` expressions whose variable a step has read.
+    var readBindings = Set<ExprID>()
+
+    private struct SeenNode: Hashable {
+        let frame: ObjectIdentifier
+        let id: ExprID
+    }
 
     private struct ShownError: Hashable {
         let origin: ExprID
         let message: String
     }
 
-    init(expression: CompiledExpression, stepTexts: [String]) {
+    init(expression: CompiledExpression, stepTexts: [String], shapes: ExpressionShapes) {
         self.expression = expression
         self.stepTexts = stepTexts
+        self.shapes = shapes
     }
 
     /// `paths` gives the JSON path of each macro or `cel.bind` variable in scope.
-    mutating func walk(_ expr: Expr, frame: EvaluationRecorder.Frame, paths: [String: String]) {
+    mutating func walk(_ expr: Expr, frame: EvaluationRecorder.Frame, paths: [String: FieldPath]) {
         guard let result = frame.results[expr.id] else { return }
         switch expr.kind {
         case .call(let function, nil, let arguments) where function == Operator.logicalAnd || function == Operator.logicalOr:
@@ -96,42 +109,7 @@ struct ExplanationWalker {
         }
     }
 
-    private mutating func walkMacro(_ comprehension: Comprehension, _ expr: Expr, _ result: Result<Value, EvaluationError>,
-                                    frame: EvaluationRecorder.Frame, paths: [String: String]) {
-        var paths = paths
-        if comprehension.kind == .bind {
-            if case .failure? = frame.results[comprehension.range.id] {
-                // The bound value failed, so the body never ran: the value's error is the reason.
-                walk(comprehension.range, frame: frame, paths: paths)
-                return
-            }
-            paths[comprehension.variable] = path(of: comprehension.range, frame: frame, paths: paths)
-            walk(comprehension.body, frame: frame, paths: paths)
-            return
-        }
-        addStep(expr, result, frame: frame, paths: paths)
-        guard let iteration = frame.iterations[expr.id] else {
-            // No iteration ran, because the range was empty or failed: its value is the
-            // reason, such as `resources("ACS::ThreatDetection::Instance") = []`.
-            walk(comprehension.range, frame: frame, paths: paths)
-            return
-        }
-        let rangePath = path(of: comprehension.range, frame: frame, paths: paths)
-        let elementPath = rangePath.map { "\($0)[\(iteration.index)]" }
-        steps.append(ExplanationStep(
-            expression: "\(comprehension.secondVariable ?? comprehension.variable) (element \(iteration.index))",
-            value: ValueFormatter.brief(iteration.element), fieldPath: elementPath,
-            line: expression.location(of: expr.id).line, column: expression.location(of: expr.id).column))
-        if let second = comprehension.secondVariable {
-            paths[second] = elementPath
-        } else {
-            paths[comprehension.variable] = elementPath
-        }
-        if let filter = comprehension.filter { walk(filter, frame: iteration.frame, paths: paths) }
-        walk(comprehension.body, frame: iteration.frame, paths: paths)
-    }
-
-    private mutating func addOperand(_ operand: Expr, frame: EvaluationRecorder.Frame, paths: [String: String]) {
+    private mutating func addOperand(_ operand: Expr, frame: EvaluationRecorder.Frame, paths: [String: FieldPath]) {
         switch operand.kind {
         case .literal, .list, .map:
             return
@@ -139,11 +117,27 @@ struct ExplanationWalker {
             walk(operand, frame: frame, paths: paths)
         default:
             if let result = frame.results[operand.id] { addStep(operand, result, frame: frame, paths: paths) }
+            // A size is of little use without the list it counts and the place it was read.
+            if let counted = Self.countedValue(operand) { addOperand(counted, frame: frame, paths: paths) }
         }
     }
 
-    private mutating func addStep(_ expr: Expr, _ result: Result<Value, EvaluationError>, frame: EvaluationRecorder.Frame, paths: [String: String]) {
-        guard seen.insert(expr.id).inserted else { return }
+    /// Returns the list, map or string that `expr` counts when it is a call of `size`,
+    /// unless that is a variable: the step of its element or `cel.bind` shows its value.
+    private static func countedValue(_ expr: Expr) -> Expr? {
+        let counted: Expr
+        switch expr.kind {
+        case .call("size", let target?, let arguments) where arguments.isEmpty: counted = target
+        case .call("size", nil, let arguments) where arguments.count == 1: counted = arguments[0]
+        default: return nil
+        }
+        if case .identifier = counted.kind { return nil }
+        return counted
+    }
+
+    mutating func addStep(_ expr: Expr, _ result: Result<Value, EvaluationError>, frame: EvaluationRecorder.Frame, paths: [String: FieldPath]) {
+        guard seen.insert(SeenNode(frame: ObjectIdentifier(frame), id: expr.id)).inserted else { return }
+        if let reads = shapes.bindReads[expr.id] { readBindings.formUnion(reads) }
         let value: String
         switch result {
         case .success(let success): value = ValueFormatter.brief(success)
@@ -152,50 +146,7 @@ struct ExplanationWalker {
             value = isNew ? "error: \(error.message)" : "error (see above)"
         }
         let place = expression.location(of: expr.id)
-        steps.append(ExplanationStep(expression: stepTexts[expr.id], value: value, fieldPath: path(of: expr, frame: frame, paths: paths),
+        steps.append(ExplanationStep(expression: stepTexts[expr.id], value: value, fieldPath: path(of: expr, frame: frame, paths: paths)?.text,
                                      line: place.line, column: place.column))
-    }
-
-    /// The JSON path in the resource document that an expression reads, when it is a chain
-    /// of fields and constant indexes on `resource`, `config`, a macro variable, the taken
-    /// branch of a conditional, or a related document from `lookup` (shown as
-    /// `lookup(TYPE, ID)`).
-    func path(of expr: Expr, frame: EvaluationRecorder.Frame, paths: [String: String]) -> String? {
-        switch expr.kind {
-        case .identifier("config"):
-            return paths["config"] ?? "Configuration"
-        case .identifier("resource"):
-            return paths["resource"] ?? ""
-        case .identifier(let name):
-            return paths[name]
-        case .select(let operand, let field, _):
-            return path(of: operand, frame: frame, paths: paths).map { $0.isEmpty ? field : "\($0).\(field)" }
-        case .call(Operator.index, nil, let arguments) where arguments.count == 2:
-            guard let base = path(of: arguments[0], frame: frame, paths: paths) else { return nil }
-            switch arguments[1].kind {
-            case .literal(.int(let index)): return "\(base)[\(index)]"
-            case .literal(.string(let key)): return "\(base)[\(ValueFormatter.quoted(key))]"
-            default: return nil
-            }
-        case .call(Operator.conditional, nil, let arguments) where arguments.count == 3:
-            guard case .success(.bool(let taken))? = frame.results[arguments[0].id] else { return nil }
-            return path(of: arguments[taken ? 1 : 2], frame: frame, paths: paths)
-        case .call("parseJSON", nil, let arguments) where arguments.count == 1:
-            return path(of: arguments[0], frame: frame, paths: paths).map { "\($0) (JSON)" }
-        case .call("parseJSON", let target?, let arguments) where arguments.isEmpty:
-            return path(of: target, frame: frame, paths: paths).map { "\($0) (JSON)" }
-        case .call(RelatedResourceFunctions.lookupName, nil, let arguments) where arguments.count == 2:
-            guard case .success(.string(let type))? = frame.results[arguments[0].id] ?? literal(arguments[0]),
-                  case .success(.string(let id))? = frame.results[arguments[1].id] ?? literal(arguments[1])
-            else { return nil }
-            return "lookup(\(type), \(id))"
-        default:
-            return nil
-        }
-    }
-
-    private func literal(_ expr: Expr) -> Result<Value, EvaluationError>? {
-        if case .literal(.string(let text)) = expr.kind { return .success(.string(text)) }
-        return nil
     }
 }

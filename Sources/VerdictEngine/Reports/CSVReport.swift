@@ -6,7 +6,10 @@ import VerdictPolicy
 /// document that could not be read, with the verdict `ERROR` and no rule. Cells that a
 /// spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage return)
 /// get a leading apostrophe, because resource names and messages come from the
-/// inventory and must not execute when the file is opened.
+/// inventory and must not execute when the file is opened. For the same reason the
+/// characters that `ControlCharacters` selects are written as escapes, so that printing
+/// the file on a terminal is safe. Only tab, line feed and carriage return stay, inside a
+/// quoted cell, because a spreadsheet reads them as part of the cell.
 public enum CSVReport {
     static let header = ["rule", "severity", "verdict", "accountId", "region", "resourceType", "resourceId", "resourceName",
                          "message", "file", "line", "explanation"]
@@ -46,12 +49,18 @@ public enum CSVReport {
         cells.map(cell).joined(separator: ",") + "\r\n"
     }
 
+    /// The characters a cell keeps as they are.
+    // NOTE: a carriage return kept in a quoted cell still returns a terminal's cursor to
+    // the start of the line when the file is printed with `cat`.
+    private static let keptInCells: Set<Unicode.Scalar> = ["\t", "\n", "\r"]
+
     static func cell(_ value: String) -> String {
-        var text = value
+        var text = ControlCharacters.escaped(value, keeping: keptInCells)
         if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
             text = "'" + text
         }
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        // Scalars, not characters, because "\r\n" is one character that equals neither.
+        guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

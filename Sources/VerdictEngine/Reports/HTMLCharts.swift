@@ -16,7 +16,7 @@ enum HTMLCharts {
     static let colors = (compliant: "#2e7d32", nonCompliant: "#c62828", error: "#6a1b9a", notApplicable: "#9e9e9e")
 
     /// A ring showing the share of compliant, non-compliant and errored resources, with the
-    /// compliance rate in the middle.
+    /// compliance rate in the middle. Resources that no rule applies to are not in it.
     static func donut(compliant: Int, nonCompliant: Int, error: Int) -> String {
         let total = max(compliant + nonCompliant + error, 1)
         let radius = 70.0
@@ -24,10 +24,11 @@ enum HTMLCharts {
         var offset = 0.0
         var arcs = ""
         for (count, color, label) in [(compliant, colors.compliant, "compliant"), (nonCompliant, colors.nonCompliant, "non-compliant"), (error, colors.error, "with errors")] where count > 0 {
+            let title = "\(CountText.of(count, "resource")) \(label)"
             let length = circumference * Double(count) / Double(total)
             arcs += "<circle cx=\"90\" cy=\"90\" r=\"\(format(radius))\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"28\" "
                 + "stroke-dasharray=\"\(format(length)) \(format(circumference - length))\" stroke-dashoffset=\"\(format(-offset))\" "
-                + "transform=\"rotate(-90 90 90)\"><title>\(count) \(label)</title></circle>"
+                + "transform=\"rotate(-90 90 90)\"><title>\(title)</title></circle>"
             offset += length
         }
         let rate = compliant + nonCompliant + error == 0 ? "–" : percent(Double(compliant) / Double(total))
@@ -37,7 +38,8 @@ enum HTMLCharts {
             + "<text x=\"90\" y=\"110\" text-anchor=\"middle\" class=\"caption\">compliant</text></svg>"
     }
 
-    /// Horizontal stacked bars, one per label, with the compliance rate at the end.
+    /// Horizontal stacked bars of resources, one per label, with the compliance rate at the
+    /// end. The rate leaves out the not-applicable part of a bar.
     static func bars(_ bars: [Bar], labelWidth: Int = 330) -> String {
         let barWidth = 360.0
         let rowHeight = 22
@@ -45,13 +47,14 @@ enum HTMLCharts {
         var svg = "<svg class=\"bars\" viewBox=\"0 0 \(labelWidth + Int(barWidth) + 70) \(height)\" width=\"100%\" role=\"img\">"
         for (index, bar) in bars.enumerated() {
             let y = index * rowHeight + 5
-            svg += "<text x=\"\(labelWidth - 6)\" y=\"\(y + 14)\" text-anchor=\"end\" class=\"label\">\(escape(bar.label))</text>"
+            svg += "<text x=\"\(labelWidth - 6)\" y=\"\(y + 14)\" text-anchor=\"end\" class=\"label\">\(HTMLText.escaped(bar.label))</text>"
             let total = max(bar.compliant + bar.nonCompliant + bar.error + bar.notApplicable, 1)
             var x = Double(labelWidth)
             for (count, color, name) in [(bar.compliant, colors.compliant, "compliant"), (bar.nonCompliant, colors.nonCompliant, "non-compliant"),
-                                         (bar.error, colors.error, CountText.noun(bar.error, "error")), (bar.notApplicable, colors.notApplicable, "not applicable")] where count > 0 {
+                                         (bar.error, colors.error, "with errors"), (bar.notApplicable, colors.notApplicable, "not applicable")] where count > 0 {
                 let width = barWidth * Double(count) / Double(total)
-                svg += "<rect x=\"\(format(x))\" y=\"\(y + 2)\" width=\"\(format(width))\" height=\"16\" fill=\"\(color)\"><title>\(escape(bar.label)): \(count) \(name)</title></rect>"
+                let title = "\(HTMLText.escaped(bar.label)): \(CountText.of(count, "resource")) \(name)"
+                svg += "<rect x=\"\(format(x))\" y=\"\(y + 2)\" width=\"\(format(width))\" height=\"16\" fill=\"\(color)\"><title>\(title)</title></rect>"
                 x += width
             }
             let rate = bar.rate.map(percent) ?? "n/a"
@@ -66,20 +69,5 @@ enum HTMLCharts {
 
     private static func format(_ number: Double) -> String {
         String(format: "%.2f", number)
-    }
-
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 }

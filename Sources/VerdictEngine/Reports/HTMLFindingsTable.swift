@@ -56,28 +56,29 @@ enum HTMLFindingsTable {
             """
     }
 
-    /// Writes one finding as a table row. The filters compare its `data-` attributes.
+    /// Writes one finding as a table row. The filters compare its `data-` attributes. Each
+    /// text from the inventory or the policy is isolated in `<bdi>`.
     static func row(_ finding: Finding, _ policy: Policy, hidden: Bool) -> String {
         let resource = finding.resource
         var html = "<tr data-verdict=\"\(finding.verdict.rawValue)\" data-rule=\"\(finding.ruleIndex)\" data-type=\"\(escape(resource.type))\"\(hidden ? " hidden" : "")>"
         html += "<td><span class=\"badge \(badgeClass(finding.verdict))\">\(finding.verdict.rawValue)</span></td>"
-        html += "<td><code>\(escape(policy.id))</code><div class=\"meta\">\(policy.severity.rawValue)</div></td>"
+        html += "<td><code>\(isolate(policy.id))</code><div class=\"meta\">\(policy.severity.rawValue)</div></td>"
 
-        html += "<td><div>\(escape(resource.type))</div><code>\(escape(resource.id))</code>"
-        if let name = resource.name, name != resource.id { html += "<div class=\"meta\">\(escape(name))</div>" }
-        if let location = resource.location { html += "<div class=\"meta\">\(escape("\(location.file):\(location.line)"))</div>" }
+        html += "<td><div>\(isolate(resource.type))</div><code>\(isolate(resource.id))</code>"
+        if let name = resource.name, name != resource.id { html += "<div class=\"meta\">\(isolate(name))</div>" }
+        if let location = resource.location { html += "<div class=\"meta\">\(isolate("\(location.file):\(location.line)"))</div>" }
         html += "</td>"
 
-        var place = resource.accountID
-        if let region = resource.region { place += " · " + region }
-        html += "<td>\(escape(place))</td>"
+        html += "<td>\(isolate(resource.accountID))"
+        if let region = resource.region { html += " · " + isolate(region) }
+        html += "</td>"
 
-        html += "<td><div>\(escape(finding.message))</div>"
+        html += "<td><div>\(isolate(finding.message))</div>"
         if let explanation = finding.explanation {
-            html += "<details><summary>explanation (\(explanation.conditionKey), \(escape("\(explanation.file):\(explanation.line)")))</summary><ul class=\"steps\">"
+            html += "<details><summary>explanation (\(explanation.conditionKey), \(isolate("\(explanation.file):\(explanation.line)")))</summary><ul class=\"steps\">"
             for step in explanation.steps {
-                html += "<li><code>\(escape(step.expression)) = \(escape(step.value))</code>"
-                if let path = step.fieldPath { html += "<span class=\"path\"> ← \(escape(path))</span>" }
+                html += "<li><code>\(isolate(step.expression)) = \(isolate(step.value))</code>"
+                if let path = step.fieldPath { html += "<span class=\"path\"> ← \(isolate(path))</span>" }
                 html += "</li>"
             }
             html += "</ul></details>"
@@ -95,9 +96,11 @@ enum HTMLFindingsTable {
         }
     }
 
-    // NOTE: bidirectional controls in inventory text are kept, so a name can show
-    // reordered inside its cell; only the text report escapes them (TerminalText).
     private static func escape(_ text: String) -> String {
-        HTMLCharts.escape(text)
+        HTMLText.escaped(text)
+    }
+
+    private static func isolate(_ text: String) -> String {
+        HTMLText.isolated(text)
     }
 }

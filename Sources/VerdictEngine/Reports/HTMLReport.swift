@@ -26,7 +26,7 @@ public enum HTMLReport {
             <body>
             <header>
             <h1>Compliance report</h1>
-            <p class="meta">\(CountText.of(context.outcome.policies.count, "rule")) · \(CountText.of(summary.documentCount, "resource document")) · \(CountText.of(context.outcome.accounts.count, "account")) · evaluated at \(context.evaluationTime.rfc3339) · \(HTMLCharts.escape(context.inventories.joined(separator: ", "))) · verdict \(VerdictVersion.current)</p>
+            <p class="meta">\(CountText.of(context.outcome.policies.count, "rule")) · \(CountText.of(summary.documentCount, "resource document")) · \(CountText.of(context.outcome.accounts.count, "account")) · evaluated at \(context.evaluationTime.rfc3339) · \(HTMLText.isolated(context.inventories.joined(separator: ", "))) · verdict \(VerdictVersion.current)</p>
             </header>
             <main>
             <section class="overview">
@@ -35,10 +35,12 @@ public enum HTMLReport {
             </section>
             \(problemsSection(context))<section>
             <h2>Compliance by rule</h2>
+            <p class="meta">The resources each rule evaluated, by the rule's verdict on them. The rate leaves out the ones it does not apply to.</p>
             \(HTMLCharts.bars(ruleBars(context)))
             </section>
             <section>
             <h2>Compliance by resource type</h2>
+            <p class="meta">The resources of each type, counted as in the overall rate: by their verdict over all rules.</p>
             \(HTMLCharts.bars(typeBars(context), labelWidth: 260))
             </section>
             <section>
@@ -49,15 +51,26 @@ public enum HTMLReport {
         stream.write("</section>\n</main>\n<script>\(HTMLAssets.script)</script>\n</body>\n</html>\n")
     }
 
-    private static func countsTable(_ summary: Summary) -> String {
-        let rows = [("Compliant", Verdict.compliant), ("Non-compliant", .nonCompliant), ("Not applicable", .notApplicable), ("Error", .error)]
-        var html = "<table class=\"summary\"><tr><th>Results</th><th></th></tr>"
-        for (label, verdict) in rows {
-            html += "<tr><td><span class=\"badge \(HTMLFindingsTable.badgeClass(verdict))\">\(label)</span></td><td>\(summary.verdictCounts[verdict, default: 0])</td></tr>"
+    /// Returns the legend of the ring: resources by verdict, as the ring and the rate count
+    /// them, beside the results (one per rule and resource) that the text report's summary
+    /// counts.
+    static func countsTable(_ summary: Summary) -> String {
+        let rows = [
+            ("Compliant", Verdict.compliant, summary.compliantResources),
+            ("Non-compliant", .nonCompliant, summary.nonCompliantResources),
+            ("Error", .error, summary.erroredResources),
+            ("Not applicable", .notApplicable, summary.notApplicableResources),
+        ]
+        var html = "<table class=\"summary\"><tr><th></th><th>Resources</th><th>Results</th></tr>"
+        for (label, verdict, resources) in rows {
+            html += "<tr><td><span class=\"badge \(HTMLFindingsTable.badgeClass(verdict))\">\(label)</span></td>"
+                + "<td>\(resources)</td><td>\(summary.verdictCounts[verdict, default: 0])</td></tr>"
         }
         let evaluated = summary.compliantResources + summary.nonCompliantResources + summary.erroredResources
-        html += "<tr><td>Resources compliant</td><td>\(summary.compliantResources) of \(evaluated)</td></tr></table>"
-        html += "<p class=\"meta\">The rate counts resources as Cloud Config does: a resource is non-compliant when any rule finds it so; a resource with an evaluation error and no violation counts as not compliant.</p>"
+        html += "<tr><td>Resources compliant</td><td>\(summary.compliantResources) of \(evaluated)</td><td></td></tr></table>"
+        html += "<p class=\"meta\">The ring and the rate count resources as Cloud Config does: a resource is non-compliant when any rule "
+            + "finds it so, and a resource with an evaluation error and no violation counts as not compliant. A resource that no rule "
+            + "applies to is not applicable and outside the rate. Results count each rule's verdict on each resource.</p>"
         return html
     }
 
@@ -74,7 +87,7 @@ public enum HTMLReport {
         guard !problems.isEmpty else { return "" }
         var html = "<section id=\"problems\">\n<h2>Inventory problems</h2>\n<table class=\"problems\"><thead><tr><th>Place</th><th>Problem</th></tr></thead><tbody>\n"
         for problem in problems {
-            html += "<tr><td><code>\(HTMLCharts.escape(problem.location.description))</code></td><td>\(HTMLCharts.escape(problem.message))</td></tr>\n"
+            html += "<tr><td><code>\(HTMLText.isolated(problem.location.description))</code></td><td>\(HTMLText.isolated(problem.message))</td></tr>\n"
         }
         return html + "</tbody></table>\n</section>\n"
     }
@@ -86,9 +99,10 @@ public enum HTMLReport {
         }
     }
 
+    /// Returns one bar per resource type, counting resources as the ring does, so that the
+    /// bars add up to the ring.
     static func typeBars(_ context: ReportContext) -> [HTMLCharts.Bar] {
-        var counts: [String: [Verdict: Int]] = [:]
-        for finding in context.outcome.findings { counts[finding.resource.type, default: [:]][finding.verdict, default: 0] += 1 }
+        let counts = context.summary.resourceCountsByType
         return counts.keys.sorted().map { type in
             let byVerdict = counts[type]!
             return HTMLCharts.Bar(label: type, compliant: byVerdict[.compliant, default: 0], nonCompliant: byVerdict[.nonCompliant, default: 0],

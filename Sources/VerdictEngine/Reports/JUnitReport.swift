@@ -83,8 +83,13 @@ public enum JUnitReport {
         escape(value, quotes: false)
     }
 
-    /// Escapes markup characters, and replaces characters XML 1.0 does not allow (most
-    /// control characters) with U+FFFD, because resource data may contain them.
+    /// Escapes markup characters and shows the characters that `ControlCharacters`
+    /// selects as escapes, as every format does. Tab, line feed and carriage return are
+    /// the exceptions. They are written as character references where an XML reader would
+    /// otherwise change them: in attribute values, which readers normalise to spaces, and
+    /// a carriage return in text, which readers turn into a line feed. The other C0
+    /// controls, U+FFFE and U+FFFF cannot appear in XML 1.0 at all, not even as
+    /// references, so only the visible escape can show them.
     private static func escape(_ value: String, quotes: Bool) -> String {
         var result = ""
         result.reserveCapacity(value.utf8.count)
@@ -94,12 +99,14 @@ public enum JUnitReport {
             case "<": result += "&lt;"
             case ">": result += "&gt;"
             case "\"" where quotes: result += "&quot;"
+            case "\t" where quotes: result += "&#9;"
             case "\n" where quotes: result += "&#10;"
-            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
+            case "\r": result += "&#13;"
+            case "\t", "\n": result.unicodeScalars.append(scalar)
+            case "\u{FFFE}", "\u{FFFF}": result += ControlCharacters.escape(scalar)
             default:
-                let value = scalar.value
-                if value < 0x20 || (0xFFFE...0xFFFF).contains(value) {
-                    result += "\u{FFFD}"
+                if ControlCharacters.isEscaped(scalar) {
+                    result += ControlCharacters.escape(scalar)
                 } else {
                     result.unicodeScalars.append(scalar)
                 }

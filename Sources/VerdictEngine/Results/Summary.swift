@@ -15,6 +15,9 @@ public struct Summary: Sendable {
     public var erroredResources = 0
     /// Resources that no rule applied to.
     public var notApplicableResources = 0
+    /// The resources of each type by their verdict over all rules, counted like
+    /// `compliantResources` and the others.
+    public var resourceCountsByType: [String: [Verdict: Int]] = [:]
     public var documentCount = 0
     public var problemCount = 0
 
@@ -68,7 +71,7 @@ public struct Summary: Sendable {
     public init(outcome: EvaluationOutcome) {
         rules = outcome.policies.map { RuleSummary(ruleID: $0.policy.id, title: $0.policy.title, severity: $0.policy.severity) }
         // Findings about one resource share one reference, which identifies the resource.
-        var resourceVerdicts: [ObjectIdentifier: Verdict] = [:]
+        var resourceVerdicts: [ObjectIdentifier: (type: String, verdict: Verdict)] = [:]
         var counts = [Int](repeating: 0, count: Verdict.allCases.count)
         var ruleCounts = [[Int]](repeating: counts, count: rules.count)
         for finding in outcome.findings {
@@ -76,13 +79,14 @@ public struct Summary: Sendable {
             counts[verdict] += 1
             ruleCounts[finding.ruleIndex][verdict] += 1
             let key = ObjectIdentifier(finding.resource)
-            resourceVerdicts[key] = Summary.combine(resourceVerdicts[key], finding.verdict)
+            resourceVerdicts[key] = (finding.resource.type, Summary.combine(resourceVerdicts[key]?.verdict, finding.verdict))
         }
         for (position, verdict) in Verdict.allCases.enumerated() {
             verdictCounts[verdict] = counts[position]
             for rule in rules.indices { rules[rule].counts[verdict] = ruleCounts[rule][position] }
         }
-        for verdict in resourceVerdicts.values {
+        for (type, verdict) in resourceVerdicts.values {
+            resourceCountsByType[type, default: [:]][verdict, default: 0] += 1
             switch verdict {
             case .compliant: compliantResources += 1
             case .nonCompliant: nonCompliantResources += 1

@@ -86,19 +86,18 @@ public enum ValueFormatter {
         return (number < 0, digits, exponent)
     }
 
-    /// A double-quoted string with escapes for quotes, backslashes and control characters.
+    /// Returns `text` as a double-quoted CEL string literal, with quotes and backslashes
+    /// escaped and the characters that `ControlCharacters` selects written as CEL escapes
+    /// (`\x1b`, `\u202e`).
     public static func quoted(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": result += "\\\""
             case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    result += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
+                if ControlCharacters.isEscaped(scalar) {
+                    result += ControlCharacters.escape(scalar)
                 } else {
                     result.unicodeScalars.append(scalar)
                 }
