@@ -103,7 +103,9 @@ final class EvaluationTests: XCTestCase {
 
     func testStepBudgetStopsRunawayEvaluation() {
         XCTAssertEqual(evaluate("lists.range(1000).all(x, lists.range(1000).all(y, true))", stepLimit: 10_000),
-                       "error: evaluation exceeded its budget of 10000 steps; simplify the expression or raise the limit")
+                       "error: evaluation exceeded the limit of 10000 macro iterations, which counts every element that all(), exists(), "
+                       + "map(), filter() and the other macros visit, nested ones included; simplify the condition, for example by "
+                       + "filtering a list once before a nested macro iterates over it")
         XCTAssertEqual(evaluate("lists.range(100).all(x, lists.range(90).all(y, true))", stepLimit: 10_000), "true")
         XCTAssertEqual(evaluate("lists.range(1000).exists(x, lists.range(1000).all(y, y >= 0) && x < 0)", stepLimit: 10_000).hasPrefix("error: evaluation exceeded"), true)
     }
