@@ -8,8 +8,22 @@ extension Parser {
 
         let condition = parseConditionalOr()
         guard isAt(.question) else { return condition }
+        let questionIndex = index
         let questionToken = advance()
         let whenTrue = parseConditionalOr()
+
+        // Without its ':', a '?' directly before '.' or '[' is an optional access such as
+        // config.m?.k: in the branch just parsed, or this '?' itself.
+        if !isAt(.colon) {
+            if let message = optionalAccessMessage(atQuestion: index, operand: whenTrue) {
+                let span = current.span
+                _ = advance()
+                return rejectOptionalAccess(message, at: span, start: condition.span)
+            }
+            if let message = optionalAccessMessage(atQuestion: questionIndex, operand: condition) {
+                return rejectOptionalAccess(message, at: questionToken.span, start: condition.span)
+            }
+        }
         guard expect(.colon) else {
             return node(.invalid, condition.span.union(questionToken.span))
         }
