@@ -101,6 +101,25 @@ final class EvaluationTests: XCTestCase {
         ])
     }
 
+    /// Long chains parse into balanced trees; the results must be those of evaluating the
+    /// chain from left to right.
+    func testLongLogicalChainsKeepErrorAbsorption() {
+        func chain(_ terms: [String], _ symbol: String) -> String { terms.joined(separator: " \(symbol) ") }
+        let trues = Array(repeating: "true", count: 299)
+        let falses = Array(repeating: "false", count: 299)
+        check([
+            (chain(trues + ["true"], "&&"), "true"),
+            (chain(trues + ["false"], "&&"), "false"),
+            (chain(["1 / 0 == 1"] + trues, "&&"), "error: division by zero"),
+            (chain(["1 / 0 == 1"] + trues + ["false"], "&&"), "false"),
+            (chain(trues + ["1 % 0 == 1", "1 / 0 == 1"], "&&"), "error: modulus by zero"),
+            (chain(falses + ["false"], "||"), "false"),
+            (chain(falses + ["true"], "||"), "true"),
+            (chain(["1 / 0 == 1"] + falses + ["true"], "||"), "true"),
+            (chain(falses + ["1 % 0 == 1", "1 / 0 == 1"], "||"), "error: modulus by zero"),
+        ])
+    }
+
     func testStepBudgetStopsRunawayEvaluation() {
         XCTAssertEqual(evaluate("lists.range(1000).all(x, lists.range(1000).all(y, true))", stepLimit: 10_000),
                        "error: evaluation exceeded the limit of 10000 macro iterations, which counts every element that all(), exists(), "

@@ -21,6 +21,9 @@ final class ParserTests: XCTestCase {
             ("a in b && c", "((a in b) && c)"),
             ("a || b && c", "(a || (b && c))"),
             ("a && b || c && d", "((a && b) || (c && d))"),
+            ("a && b && c", "((a && b) && c)"),
+            ("a && b && c && d", "((a && b) && (c && d))"),
+            ("a || b || c || d || e", "(((a || b) || c) || (d || e))"),
             ("a ? b : c ? d : e", "(a ? b : (c ? d : e))"),
             ("a || b ? c : d", "((a || b) ? c : d)"),
             ("!a && b", "(!a && b)"),
@@ -155,6 +158,21 @@ final class ParserTests: XCTestCase {
             XCTAssertTrue(parsed.diagnostics.contains { $0.message.contains("nested more than 250 levels") }, String(text.prefix(20)))
         }
         XCTAssertFalse(Parser.parse(Source(text: String(repeating: "(", count: 200) + "1" + String(repeating: ")", count: 200))).hasErrors)
+    }
+
+    /// A flat chain of one logical operator is not nesting: it parses into a balanced
+    /// tree, whatever its length.
+    func testLongLogicalChainsAreNotTooDeep() {
+        for symbol in ["&&", "||"] {
+            for count in [251, 5_000] {
+                let text = (0..<count).map { "x\($0)" }.joined(separator: " \(symbol) ")
+                let parsed = Parser.parse(Source(text: text))
+                XCTAssertEqual(parsed.diagnostics.map(\.message), [], "\(count) terms joined by \(symbol)")
+                XCTAssertLessThanOrEqual(parsed.root.depth, 20, "\(count) terms joined by \(symbol)")
+            }
+        }
+        let nested = String(repeating: "(a && ", count: 251) + "b" + String(repeating: ")", count: 251)
+        XCTAssertTrue(Parser.parse(Source(text: nested)).diagnostics.contains { $0.message.contains("nested more than 250 levels") })
     }
 
     func testOverlongExpressionIsAnError() {
