@@ -55,6 +55,31 @@ final class LinterTests: XCTestCase {
         XCTAssertEqual(diagnostics.map { "\($0.source.name):\($0.location) \($0.id)" }, ["copy.yaml:3:15 schema-duplicate-type"])
     }
 
+    /// A file whose kind is not exactly a known one is read as nothing else, so the
+    /// unknown kind is its only finding.
+    func testUnknownKindIsTheOnlyFinding() {
+        for kind in ["policy", "resourceschema", "Schema", "Policies"] {
+            let text = policy(id: "rule", condition: "config.Name in params.names").replacingOccurrences(of: "kind: Policy", with: "kind: \(kind)")
+            let diagnostics = Linter.lint(files: [("a.yaml", text), ("schema.yaml", schema)])
+            XCTAssertEqual(diagnostics.map { "\($0.source.name):\($0.location) \($0.id)" }, ["a.yaml:1:7 policy-invalid-value"], kind)
+        }
+        let lowercase = policy(id: "rule", condition: "true").replacingOccurrences(of: "kind: Policy", with: "kind: policy")
+        XCTAssertEqual(Linter.lint(files: [("a.yaml", lowercase)]).map(\.message),
+                       ["unknown kind 'policy': expected 'Policy', 'Pack' or 'ResourceSchema'; did you mean 'Policy'?"])
+        let withoutKind = schema.replacingOccurrences(of: "kind: ResourceSchema\n", with: "")
+        XCTAssertEqual(Linter.lint(files: [("schema.yaml", withoutKind)]).map(\.message), ["the file is missing the required key 'kind'"])
+    }
+
+    func testSchemaSetReportsFilesOfUnknownKind() {
+        var schemas = ResourceSchemaSet()
+        schemas.loadText(schema.replacingOccurrences(of: "kind: ResourceSchema", with: "kind: Resourceschema"), name: "schema.yaml")
+        schemas.loadText(policy(id: "rule", condition: "true"), name: "policy.yaml")
+        XCTAssertEqual(schemas.diagnostics.map { "\($0.source.name):\($0.location) \($0.message)" }, [
+            "schema.yaml:1:7 unknown kind 'Resourceschema': expected 'Policy', 'Pack' or 'ResourceSchema'; did you mean 'ResourceSchema'?",
+        ])
+        XCTAssertEqual(schemas.resourceTypes, [])
+    }
+
     func testMisspelledSchemaKeyIsReportedOnce() {
         let misspelled = schema.replacingOccurrences(of: "configuration:", with: "configuraton:")
         XCTAssertEqual(Linter.lint(files: [("schema.yaml", misspelled)]).map(\.message), [

@@ -42,28 +42,20 @@ public struct PolicyCatalog: Sendable {
                                           span: .none, source: document.source))
             return
         }
-        var reader: MappingReader? = MappingReader(root, subject: "the file", source: document.source, diagnostics: &diagnostics)
-        guard let kind = reader?.string("kind", required: true) else {
-            diagnostics.append(contentsOf: reader?.diagnostics ?? [])
-            return
-        }
-        switch kind {
-        case "Policy":
+        switch FileKind.read(root, source: document.source, diagnostics: &diagnostics) {
+        case .policy:
             var parser = PolicyParser(source: document.source)
             if let policy = parser.parse(root) { policies.append(policy) }
             diagnostics.append(contentsOf: parser.diagnostics)
-        case "Pack":
+        case .pack:
             var parser = PackParser(source: document.source)
             if let pack = parser.parse(root) { packs.append(pack) }
             diagnostics.append(contentsOf: parser.diagnostics)
-        case "ResourceSchema":
+        case .resourceSchema:
             // Resource schemas may sit among policies; ResourceSchemaSet reads them.
             break
-        default:
-            let span = reader?.node("kind")?.span ?? .none
-            let kinds = ["Policy", "Pack", "ResourceSchema"]
-            reader?.report("policy-invalid-value", "unknown kind '\(kind)': expected 'Policy', 'Pack' or 'ResourceSchema'\(Suggestions.phrase(for: kind, in: kinds))", at: span)
-            diagnostics.append(contentsOf: reader?.diagnostics ?? [])
+        case nil:
+            break
         }
     }
 
