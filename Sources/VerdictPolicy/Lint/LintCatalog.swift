@@ -91,7 +91,7 @@ public enum LintCatalog {
                   triggering: example([("title: Things have enough items", "title: [unclosed")]), nonTriggering: clean),
         LintCheck(id: "yaml-duplicate-key", severity: .error, summary: "A key appears twice in one mapping, so one value would silently win.",
                   triggering: example([("severity: high", "severity: high\nseverity: low")]), nonTriggering: clean),
-        LintCheck(id: "yaml-tag", severity: .error, summary: "A tag outside YAML's core schema, such as !python/object, or a value that does not match its tag.",
+        LintCheck(id: "yaml-tag", severity: .error, summary: "A tag outside YAML's core schema, such as !python/object, a value that does not match its tag, or a condition written as a plain value that starts with '!', which YAML reads as a tag.",
                   triggering: example([("severity: high", "severity: !custom high")]), nonTriggering: clean),
         LintCheck(id: "yaml-alias", severity: .error, summary: "An undefined or recursive alias, or aliases that expand to too many nodes.",
                   triggering: example([("title: Things have enough items", "title: *undefined")]), nonTriggering: clean),
