@@ -9,16 +9,7 @@ final class ConditionScalarTests: XCTestCase {
     private let negationAdvice = "a plain YAML value cannot start with '!', which YAML reads as a tag; quote the condition"
 
     private func policy(_ line: String) -> String {
-        """
-        kind: Policy
-        id: example
-        title: Example
-        description: Example.
-        severity: low
-        resourceTypes: [ACS::Example::Thing]
-        \(line)
-        message: Bad.
-        """
+        PolicyText.policy(line)
     }
 
     /// Returns each diagnostic of loading the text as `LINE:COLUMN id: message`.

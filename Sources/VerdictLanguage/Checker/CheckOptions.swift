@@ -5,8 +5,10 @@ public struct CheckOptions: Sendable {
     /// function's declared overloads. Policies use it to give `lookup("ACS::ECS::Instance",
     /// id)` the type of an ECS instance document.
     public var refineCall: (@Sendable (_ function: String, _ arguments: [Expr], _ argumentTypes: [StaticType]) -> StaticType?)?
-    /// Field paths, as written in the expression (`config.Extra.Field`), whose last field
-    /// may be missing from its object's type without a diagnostic.
+    /// Field paths (`config.Extra.Field`) that the object types do not list but the
+    /// expression may select: the path and every prefix of it (`config.Extra`) are
+    /// accepted, and their values have type `dyn`, so whatever is selected below them is
+    /// unchecked.
     public var unlistedFields: Set<String> = []
     /// The type the whole expression must have; bool for conditions.
     public var expectedResult: StaticType? = .bool

@@ -139,6 +139,9 @@ public enum LintCatalog {
                   triggering: example([("resourceTypes: [ACS::Example::Thing]", "resourceTypes: [ACS::Example::Thin]")]), nonTriggering: clean),
         LintCheck(id: "resource-type-without-schema", severity: .warning, summary: "No schema describes the resource type, so its field paths are not checked.",
                   triggering: example([("resourceTypes: [ACS::Example::Thing]", "resourceTypes: [ACS::Other::Widget]")]), nonTriggering: clean),
+        LintCheck(id: "unused-unlisted-field", severity: .warning,
+                  summary: "An unlistedFields entry that matches no field path the conditions read, or that the schema already allows; it would silently allow a misspelled path later.",
+                  triggering: unlisted("[config.Vendor.Levl]"), nonTriggering: unlisted("[config.Vendor.Level]")),
         LintCheck(id: "unused-parameter", severity: .warning, summary: "A declared parameter that no condition reads.",
                   triggering: example([("compliantWhen: size(config.Items) >= params.minimum", "compliantWhen: size(config.Items) >= 1")]),
                   nonTriggering: clean),
@@ -191,6 +194,13 @@ public enum LintCatalog {
         LintCheck(id: "parameter-unknown", severity: .error, summary: "A parameters file sets a parameter the rule does not declare.",
                   triggering: parameters("example-rule: {minimun: 2}\n"), nonTriggering: parameters("example-rule: {minimum: 2}\n")),
     ]
+
+    /// Returns the example with `unlistedFields` set to `entries` and a condition that
+    /// reads `config.Vendor.Level`, which the schema does not list.
+    static func unlisted(_ entries: String) -> LintExample {
+        example([("compliantWhen: size(config.Items) >= params.minimum",
+                  "unlistedFields: \(entries)\ncompliantWhen: size(config.Items) >= params.minimum && config.Vendor.Level > 1")])
+    }
 
     static func parameters(_ text: String) -> LintExample {
         var example = clean

@@ -17,8 +17,10 @@ struct PolicyLinter {
         }
         let checkedTypes = types.filter { schemas.schemas[$0] != nil }
         var allConditionsParse = true
+        var conditions: [ParsedExpression] = []
         for expression in [policy.appliesWhen, policy.compliantWhen].compactMap({ $0 }) {
             let parsed = PolicyEnvironment.make(for: policy).parse(expression.source)
+            conditions.append(parsed)
             if parsed.hasErrors {
                 diagnostics.append(contentsOf: parsed.diagnostics)
                 allConditionsParse = false
@@ -34,6 +36,8 @@ struct PolicyLinter {
         if allConditionsParse {
             diagnostics.append(contentsOf: unusedParameters())
         }
+        let unlisted = UnlistedFieldsCheck(policy: policy, schemas: checkedTypes.compactMap { schemas.schemas[$0] })
+        diagnostics.append(contentsOf: unlisted.diagnostics(conditions: conditions, conditionsParse: allConditionsParse))
         return diagnostics
     }
 
@@ -49,7 +53,7 @@ struct PolicyLinter {
                                                  documentType: schema?.documentType ?? .dyn)
         var options = CheckOptions()
         options.resultDescription = expression.key
-        options.unlistedFields = Set(policy.unlistedFields.map(PolicyLinter.normalizedPath))
+        options.unlistedFields = UnlistedFieldsCheck.checkerPaths(policy.unlistedFields)
         let knownSchemas = schemas
         options.refineCall = { function, arguments, _ in
             PolicyLinter.relatedDocumentType(function, arguments, knownSchemas)

@@ -40,7 +40,7 @@ struct PolicyParser {
         let message = reader.string("message", required: true)
         let remediation = reader.string("remediation", required: false)
         let references = reader.strings("references", required: false) ?? []
-        let unlistedFields = reader.strings("unlistedFields", required: false) ?? []
+        let unlistedFields = reader.stringEntries("unlistedFields", required: false) ?? []
 
         var tests: [PolicyTestCase] = []
         if let scope, let parameters {
@@ -54,7 +54,8 @@ struct PolicyParser {
         return Policy(
             id: id, title: title, description: description, severity: severity, scope: scope, parameters: parameters,
             appliesWhen: appliesWhen, compliantWhen: compliantWhen, message: message, remediation: remediation,
-            references: references, unlistedFields: unlistedFields, tests: tests, file: source,
+            references: references, unlistedFields: unlistedFields.map(\.value), unlistedFieldSpans: unlistedFields.map(\.span),
+            tests: tests, file: source,
             idSpan: reader.node("id")?.span ?? .none, scopeSpans: scopeSpans)
     }
 

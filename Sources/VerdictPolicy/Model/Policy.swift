@@ -18,6 +18,8 @@ public struct Policy: Sendable {
     public let references: [String]
     /// Field paths that lint accepts although the resource schema does not list them.
     public let unlistedFields: [String]
+    /// Where each entry of `unlistedFields` is written, in the same order.
+    public let unlistedFieldSpans: [SourceSpan]
     public let tests: [PolicyTestCase]
     /// The file the policy came from.
     public let file: Source
