@@ -182,8 +182,8 @@ public struct Checker {
         }
     }
 
-    /// The dotted path a chain of selections spells, such as `config.Extra.Field` for
-    /// `config.Extra.Field` and `has(config.Extra.Field)`.
+    /// Returns the dotted path that a chain of selections spells, such as
+    /// `config.Extra.Field` for both `config.Extra.Field` and `has(config.Extra.Field)`.
     private func fieldPath(of expr: Expr) -> String? {
         switch expr.kind {
         case .identifier(let name): return name
@@ -230,8 +230,38 @@ public struct Checker {
         if let invalidPattern = ConstantPatternCheck.diagnostic(function: function, arguments: argumentExprs, source: source) {
             diagnostics.append(invalidPattern)
         }
+        if target == nil, let pathArgument = options.fieldPathArgument?(function, arguments) {
+            checkFieldPath(pathArgument, of: function, arguments: arguments, argumentTypes: argumentTypes)
+        }
         if let comparison = checkComparison(function, argumentTypes, expr) { return comparison }
         return checkFunction(resolved, isMethod: target != nil, arguments: argumentExprs, argumentTypes: argumentTypes, expr)
+    }
+
+    /// Selects the fields of a literal field path argument in turn, reporting an unknown
+    /// one at its place inside the literal (or at the literal, when escapes hide it), then
+    /// checks the compared argument against the field's type.
+    private mutating func checkFieldPath(_ pathArgument: FieldPathArgument, of function: String, arguments: [Expr], argumentTypes: [StaticType]) {
+        guard arguments.indices.contains(pathArgument.pathIndex),
+              case .literal(.string(let path)) = arguments[pathArgument.pathIndex].kind else { return }
+        let literal = arguments[pathArgument.pathIndex]
+        let bodyStart = StringLiteralBody.start(of: literal, value: path, source: source)
+
+        var type = pathArgument.rootType
+        var offset = 0
+        // Empty components are skipped, as the lookup that follows the path skips them.
+        for component in path.split(separator: ".", omittingEmptySubsequences: false) {
+            defer { offset += component.utf8.count + 1 }
+            if component.isEmpty { continue }
+            let span = bodyStart.map { SourceSpan(start: $0 + offset, end: $0 + offset + component.utf8.count) } ?? literal.span
+            type = selectField(String(component), on: type, path: nil, at: span)
+            if type == .error { return }
+        }
+
+        guard let comparedIndex = pathArgument.comparedIndex, argumentTypes.indices.contains(comparedIndex) else { return }
+        let valueType = argumentTypes[comparedIndex]
+        if !type.canEqual(valueType) {
+            report(CheckerMessage.incompatibleFieldValue(function, path: path, field: type, value: valueType), at: arguments[comparedIndex])
+        }
     }
 
     private mutating func checkBoolOperand(_ expr: Expr, of function: String) {

@@ -13,7 +13,7 @@ struct PolicyLinter {
         case .resourceTypes(let listed): types = listed
         }
         for (index, type) in types.enumerated() where schemas.schemas[type] == nil {
-            diagnostics.append(unknownType(type, at: scopeSpan(index), allowMissingSchema: true))
+            diagnostics.append(unknownType(type, at: scopeSpan(index)))
         }
         let checkedTypes = types.filter { schemas.schemas[$0] != nil }
         var allConditionsParse = true
@@ -58,6 +58,9 @@ struct PolicyLinter {
         options.refineCall = { function, arguments, _ in
             PolicyLinter.relatedDocumentType(function, arguments, knownSchemas)
         }
+        options.fieldPathArgument = { function, arguments in
+            PolicyLinter.relatedFieldPath(function, arguments, knownSchemas)
+        }
         return Checker.check(parsed, environment: environment, options: options).diagnostics
     }
 
@@ -79,6 +82,16 @@ struct PolicyLinter {
         return function == RelatedResourceFunctions.lookupName ? schema.documentType : .list(schema.documentType)
     }
 
+    /// Returns the field path argument of `resources(type, path, value)` when `type` is a
+    /// literal naming a resource type with a schema: the path is followed in the
+    /// Configuration, and `value` is compared with the field there.
+    static func relatedFieldPath(_ function: String, _ arguments: [Expr], _ schemas: ResourceSchemaSet) -> FieldPathArgument? {
+        guard function == RelatedResourceFunctions.resourcesName, arguments.count == 3,
+              case .literal(.string(let type)) = arguments[0].kind, let schema = schemas.schemas[type]
+        else { return nil }
+        return FieldPathArgument(pathIndex: 1, rootType: schema.configuration, comparedIndex: 2)
+    }
+
     /// Literal resource types in `lookup` and `resources` calls that no schema knows.
     private func relatedTypeProblems(_ parsed: ParsedExpression) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -86,7 +99,9 @@ struct PolicyLinter {
             if case .call(let function, nil, let arguments) = expr.kind,
                function == RelatedResourceFunctions.lookupName || function == RelatedResourceFunctions.resourcesName,
                let first = arguments.first, case .literal(.string(let type)) = first.kind, schemas.schemas[type] == nil {
-                var diagnostic = unknownType(type, at: first.span, allowMissingSchema: !schemas.schemas.isEmpty)
+                var diagnostic = PolicyParser.isResourceTypeCode(type)
+                    ? unknownType(type, at: first.span)
+                    : notATypeCode(type, at: first.span)
                 diagnostic.source = parsed.source
                 diagnostics.append(diagnostic)
             }
@@ -98,7 +113,7 @@ struct PolicyLinter {
 
     /// A resource type without a schema: an error when it looks like a misspelling of a
     /// type that has one, a warning otherwise (its field paths then go unchecked).
-    private func unknownType(_ type: String, at span: SourceSpan, allowMissingSchema: Bool) -> Diagnostic {
+    private func unknownType(_ type: String, at span: SourceSpan) -> Diagnostic {
         let known = schemas.resourceTypes
         let suggestion = Suggestions.closest(to: type, in: known)
         if !suggestion.isEmpty {
@@ -109,6 +124,15 @@ struct PolicyLinter {
         return Diagnostic(severity: .warning, id: "resource-type-without-schema",
                           message: "no schema describes resource type '\(type)', so its field paths are not checked; add one under schemas/",
                           span: span, source: policy.file)
+    }
+
+    /// Returns the error for a related type that is not a type code at all. No inventory
+    /// holds such a type, so the call would always fail (`lookup`) or find nothing
+    /// (`resources`).
+    private func notATypeCode(_ type: String, at span: SourceSpan) -> Diagnostic {
+        Diagnostic(id: "unknown-resource-type",
+                   message: "'\(type)' is not a Cloud Config resource type code such as ACS::OSS::Bucket\(Suggestions.phrase(for: type, in: schemas.resourceTypes))",
+                   span: span, source: policy.file)
     }
 
     /// Declared parameters that no condition reads.
