@@ -85,12 +85,12 @@ final class LintPositionTests: XCTestCase {
     }
 
     func testStructureErrorsPointAtTheValue() {
-        assertMarked(policy("compliantWhen: 'true'").replacingOccurrences(of: "severity: low", with: "severity: ↓lw"), id: "policy-invalid-value")
-        assertMarked(policy("↓compliantwhen: 'true'\ncompliantWhen: 'true'"), id: "policy-unknown-key")
+        assertMarked(policy("compliantWhen: 'size(config.Items) > 0'").replacingOccurrences(of: "severity: low", with: "severity: ↓lw"), id: "policy-invalid-value")
+        assertMarked(policy("↓compliantwhen: 'true'\ncompliantWhen: 'size(config.Items) > 0'"), id: "policy-unknown-key")
     }
 
     func testResourceTypeFindingsPointAtTheEntry() {
-        let base = policy("compliantWhen: 'true'")
+        let base = policy("compliantWhen: 'size(config.Items) > 0'")
         assertMarked(base.replacingOccurrences(of: "resourceTypes: [ACS::Example::Thing]", with: "resourceTypes: [ACS::Example::Thing, ↓ACS::Example::Thin]"),
                      id: "unknown-resource-type")
         assertMarked(base.replacingOccurrences(of: "resourceTypes: [ACS::Example::Thing]", with: "resourceTypes:\n  - ↓ACS::Other::Widget"),

@@ -27,6 +27,9 @@ struct PolicyLinter {
                 continue
             }
             diagnostics.append(contentsOf: relatedTypeProblems(parsed))
+            if let constant = ConstantConditionCheck.diagnostic(for: parsed, key: expression.key) {
+                diagnostics.append(constant)
+            }
             // Check against each resource type's schema, or once untyped when none has one.
             for type in checkedTypes.isEmpty ? [nil] : checkedTypes.map(Optional.some) {
                 diagnostics.append(contentsOf: check(parsed, expression: expression, resourceType: type))

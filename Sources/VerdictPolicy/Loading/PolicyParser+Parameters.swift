@@ -30,7 +30,7 @@ extension PolicyParser {
         guard var reader = MappingReader(node, subject: "parameter '\(name)'", source: source, diagnostics: &diagnostics) else { return nil }
         defer { diagnostics.append(contentsOf: reader.diagnostics) }
         reader.rejectUnknownKeys(PolicyParser.parameterKeys)
-        let description = reader.string("description", required: true) ?? ""
+        let description = reader.text("description", required: true, advice: "write what parameter '\(name)' sets") ?? ""
         guard let typeText = reader.string("type", required: true) else { return nil }
         guard let type = ParameterType(parsing: typeText) else {
             reader.report("policy-invalid-value", "invalid parameter type '\(typeText)': expected one of \(ParameterType.spellings.joined(separator: ", "))",

@@ -30,15 +30,15 @@ struct PolicyParser {
         if let id, !PolicyParser.isValidID(id), let span = reader.node("id")?.span {
             reader.report("policy-invalid-value", "rule id '\(id)' must use lowercase letters, digits and hyphens, starting with a letter or digit", at: span)
         }
-        let title = reader.string("title", required: true)
-        let description = reader.string("description", required: true)
+        let title = reader.text("title", required: true, advice: "write one line that says what the rule checks")
+        let description = reader.text("description", required: true, advice: "write a few sentences on what the rule protects against")
         let severity = readSeverity(&reader)
         let (scope, scopeSpans) = readScope(&reader)
         let parameters = readParameters(&reader)
         let appliesWhen = readExpression("appliesWhen", required: false, &reader)
         let compliantWhen = readExpression("compliantWhen", required: true, &reader)
-        let message = reader.string("message", required: true)
-        let remediation = reader.string("remediation", required: false)
+        let message = reader.text("message", required: true, advice: "write what a NON_COMPLIANT result tells the reader")
+        let remediation = reader.text("remediation", required: false, advice: "write how to fix a violation, or remove the key")
         let references = reader.strings("references", required: false) ?? []
         let unlistedFields = reader.stringEntries("unlistedFields", required: false) ?? []
 
