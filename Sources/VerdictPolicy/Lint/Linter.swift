@@ -23,8 +23,9 @@ public enum Linter {
             }
         }
         // A policy whose id repeats an earlier one is dropped by checkAcrossFiles, but its
-        // conditions still need checking: otherwise the duplicate-id error hides them.
-        let loadedPolicies = catalog.policies
+        // conditions still need checking: otherwise the duplicate-id error hides them. So do
+        // those of policies with structure errors.
+        let loadedPolicies = catalog.policies + catalog.invalidPolicies
         catalog.checkAcrossFiles()
         var diagnostics = catalog.diagnostics + schemas.diagnostics
         for policy in loadedPolicies {

@@ -12,7 +12,8 @@ struct PolicyLinter {
         case .account: types = [AccountScopeType.name]
         case .resourceTypes(let listed): types = listed
         }
-        for (index, type) in types.enumerated() where schemas.schemas[type] == nil {
+        // An entry that is not a type code has its error from loading already.
+        for (index, type) in types.enumerated() where schemas.schemas[type] == nil && PolicyParser.isResourceTypeCode(type) {
             diagnostics.append(unknownType(type, at: scopeSpan(index)))
         }
         let checkedTypes = types.filter { schemas.schemas[$0] != nil }

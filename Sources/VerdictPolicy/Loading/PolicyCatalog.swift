@@ -5,7 +5,11 @@ import VerdictLanguage
 /// loading them, including problems across files (duplicate ids, packs naming unknown
 /// rules).
 public struct PolicyCatalog: Sendable {
+    /// The policies that loaded without errors, the only ones to evaluate.
     public private(set) var policies: [Policy] = []
+    /// Policies from files with structure errors, built with placeholders so that lint can
+    /// check their conditions too; see `Policy.isValid`.
+    private(set) var invalidPolicies: [Policy] = []
     public private(set) var packs: [Pack] = []
     public private(set) var diagnostics: [Diagnostic] = []
     /// The files read, in the order read.
@@ -45,7 +49,9 @@ public struct PolicyCatalog: Sendable {
         switch FileKind.read(root, source: document.source, diagnostics: &diagnostics) {
         case .policy:
             var parser = PolicyParser(source: document.source)
-            if let policy = parser.parse(root) { policies.append(policy) }
+            if let policy = parser.parse(root) {
+                if policy.isValid { policies.append(policy) } else { invalidPolicies.append(policy) }
+            }
             diagnostics.append(contentsOf: parser.diagnostics)
         case .pack:
             var parser = PackParser(source: document.source)
@@ -125,8 +131,10 @@ public struct PolicyCatalog: Sendable {
         policies = unique
 
         let ids = policies.map(\.id)
+        // A rule whose file has errors is reported there; a pack that lists it is not wrong.
+        let invalidIDs = Set(invalidPolicies.map(\.id))
         for pack in packs {
-            for (ruleID, span) in zip(pack.ruleIDs, pack.ruleSpans) where firstByID[ruleID] == nil {
+            for (ruleID, span) in zip(pack.ruleIDs, pack.ruleSpans) where firstByID[ruleID] == nil && !invalidIDs.contains(ruleID) {
                 diagnostics.append(Diagnostic(id: "pack-unknown-rule",
                     message: "pack '\(pack.id)' lists rule '\(ruleID)', which no policy file defines\(Suggestions.phrase(for: ruleID, in: ids))",
                     span: span, source: pack.file))

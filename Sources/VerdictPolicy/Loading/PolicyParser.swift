@@ -43,20 +43,27 @@ struct PolicyParser {
         let unlistedFields = reader.stringEntries("unlistedFields", required: false) ?? []
 
         var tests: [PolicyTestCase] = []
-        if let scope, let parameters {
+        if let scope {
             tests = readTests(&reader, scope: scope, parameters: parameters)
         }
         diagnostics.append(contentsOf: reader.diagnostics)
 
-        guard let id, let title, let description, let severity, let scope, let parameters, let compliantWhen, let message,
-              !diagnostics.contains(where: { $0.severity == .error })
-        else { return nil }
+        // A policy with errors is still built, with placeholders for the parts that could
+        // not be read, so that lint checks its conditions in the same run as its structure.
+        // NOTE: without a readable compliantWhen nothing is built, so an appliesWhen beside
+        // a missing or misspelled compliantWhen is checked only once that is fixed; test
+        // cases are read only when the scope is.
+        guard let compliantWhen else { return nil }
+        let isValid = id != nil && title != nil && description != nil && severity != nil && scope != nil && message != nil
+            && !parameters.hasErrors && !diagnostics.contains { $0.severity == .error }
         return Policy(
-            id: id, title: title, description: description, severity: severity, scope: scope, parameters: parameters,
-            appliesWhen: appliesWhen, compliantWhen: compliantWhen, message: message, remediation: remediation,
+            id: id ?? "", title: title ?? "", description: description ?? "", severity: severity ?? .low,
+            scope: scope ?? .resourceTypes([]), parameters: parameters.declarations,
+            appliesWhen: appliesWhen, compliantWhen: compliantWhen, message: message ?? "", remediation: remediation,
             references: references, unlistedFields: unlistedFields.map(\.value), unlistedFieldSpans: unlistedFields.map(\.span),
             tests: tests, file: source,
-            idSpan: reader.node("id")?.span ?? .none, scopeSpans: scopeSpans)
+            idSpan: reader.node("id")?.span ?? .none, scopeSpans: scopeSpans, isValid: isValid,
+            parameterPlaceholders: parameters.placeholders, parametersAreUnreadable: parameters.isUnreadable)
     }
 
     static func isValidID(_ id: String) -> Bool {
@@ -129,7 +136,7 @@ struct PolicyParser {
 
     // MARK: - Tests
 
-    private mutating func readTests(_ reader: inout MappingReader, scope: Policy.Scope, parameters: [ParameterDeclaration]) -> [PolicyTestCase] {
+    private mutating func readTests(_ reader: inout MappingReader, scope: Policy.Scope, parameters: ReadParameters) -> [PolicyTestCase] {
         guard let node = reader.node("tests") else { return [] }
         guard case .sequence(let items, _, _) = node else {
             reader.report("policy-invalid-value", "expected 'tests' to be a list of test cases", at: node.span)
@@ -138,7 +145,7 @@ struct PolicyParser {
         return items.compactMap { readTest($0, scope: scope, parameters: parameters) }
     }
 
-    private mutating func readTest(_ node: YAMLNode, scope: Policy.Scope, parameters: [ParameterDeclaration]) -> PolicyTestCase? {
+    private mutating func readTest(_ node: YAMLNode, scope: Policy.Scope, parameters: ReadParameters) -> PolicyTestCase? {
         guard var header = MappingReader(node, subject: "a test case", source: source, diagnostics: &diagnostics) else { return nil }
         let name = header.string("name", required: true)
         diagnostics.append(contentsOf: header.diagnostics)
@@ -161,7 +168,7 @@ struct PolicyParser {
 
         let resource = readTestResource(&reader, scope: scope)
         let related = readRelated(&reader)
-        let values = readTestParameters(&reader, declarations: parameters)
+        let values = readTestParameters(&reader, parameters: parameters)
         var now: Timestamp?
         if let text = reader.string("now", required: false) {
             now = Timestamp(rfc3339: text)
@@ -254,7 +261,8 @@ struct PolicyParser {
         return documents
     }
 
-    private func readTestParameters(_ reader: inout MappingReader, declarations: [ParameterDeclaration]) -> [String: Value]? {
+    private func readTestParameters(_ reader: inout MappingReader, parameters: ReadParameters) -> [String: Value]? {
+        let declarations = parameters.declarations
         guard let node = reader.node("parameters") else { return [:] }
         guard case .mapping(let pairs, _, _) = node else {
             reader.report("policy-invalid-value", "expected the test's 'parameters' to map parameter names to values", at: node.span)
@@ -264,7 +272,13 @@ struct PolicyParser {
         var valid = true
         for pair in pairs {
             guard let declaration = declarations.first(where: { $0.name == pair.key.value }) else {
-                let names = declarations.map(\.name)
+                // A parameter whose declaration has errors cannot check its value; the
+                // declaration's own error is reported.
+                if parameters.isUnreadable || parameters.placeholders.contains(where: { $0.name == pair.key.value }) {
+                    valid = false
+                    continue
+                }
+                let names = declarations.map(\.name) + parameters.placeholders.map(\.name)
                 reader.report("policy-unknown-parameter", "the test sets parameter '\(pair.key.value)', which the policy does not declare\(Suggestions.phrase(for: pair.key.value, in: names))",
                               at: pair.key.span)
                 valid = false

@@ -28,6 +28,17 @@ public struct Policy: Sendable {
     /// The positions of the scope: each `resourceTypes` entry in order, or the value of
     /// `scope: account`.
     public let scopeSpans: [SourceSpan]
+    /// False for a policy read from a file with structure errors, so that lint can still
+    /// check its conditions: the parts that could not be read hold placeholders (empty
+    /// text, severity low, no resource types). Such a policy must never be
+    /// evaluated; `PolicyCatalog.policies` holds none, and `PolicyCompiler` rejects them.
+    public let isValid: Bool
+    /// In a policy that is not valid, the parameters whose declaration has errors, with
+    /// their type where it could be read and `dyn` otherwise.
+    let parameterPlaceholders: [(name: String, type: StaticType)]
+    /// In a policy that is not valid, whether `parameters` could not be read at all, so
+    /// that conditions may read any parameter name.
+    let parametersAreUnreadable: Bool
 
     /// The resources a rule evaluates.
     public enum Scope: Sendable, Equatable {
