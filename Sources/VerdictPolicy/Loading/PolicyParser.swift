@@ -51,8 +51,8 @@ struct PolicyParser {
         // A policy with errors is still built, with placeholders for the parts that could
         // not be read, so that lint checks its conditions in the same run as its structure.
         // NOTE: without a readable compliantWhen nothing is built, so an appliesWhen beside
-        // a missing or misspelled compliantWhen is checked only once that is fixed; test
-        // cases are read only when the scope is.
+        // a missing or misspelled compliantWhen is checked only once that is fixed. Test
+        // cases are read only when the scope is readable.
         guard let compliantWhen else { return nil }
         let isValid = id != nil && title != nil && description != nil && severity != nil && scope != nil && message != nil
             && !parameters.hasErrors && !diagnostics.contains { $0.severity == .error }

@@ -18,7 +18,7 @@ public struct Policy: Sendable {
     public let references: [String]
     /// Field paths that lint accepts although the resource schema does not list them.
     public let unlistedFields: [String]
-    /// Where each entry of `unlistedFields` is written, in the same order.
+    /// The position of each entry of `unlistedFields`, in the same order.
     public let unlistedFieldSpans: [SourceSpan]
     public let tests: [PolicyTestCase]
     /// The file the policy came from.
@@ -31,7 +31,7 @@ public struct Policy: Sendable {
     /// False for a policy read from a file with structure errors, so that lint can still
     /// check its conditions: the parts that could not be read hold placeholders (empty
     /// text, severity low, no resource types). Such a policy must never be
-    /// evaluated; `PolicyCatalog.policies` holds none, and `PolicyCompiler` rejects them.
+    /// evaluated; `PolicyCatalog.policies` contains none, and `PolicyCompiler` rejects them.
     public let isValid: Bool
     /// In a policy that is not valid, the parameters whose declaration has errors, with
     /// their type where it could be read and `dyn` otherwise.
