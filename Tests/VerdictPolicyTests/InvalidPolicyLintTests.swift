@@ -5,13 +5,7 @@ import XCTest
 /// A policy file with structure errors is still built, with placeholders, so that lint
 /// reports the errors of its conditions in the same run; it is never evaluated.
 final class InvalidPolicyLintTests: XCTestCase {
-    private let schema = """
-        kind: ResourceSchema
-        resourceType: ACS::Example::Thing
-        configuration:
-          Name: string
-          Size: int
-        """
+    private let schema = PolicyText.schema
 
     private func findings(_ text: String) -> [String] {
         Linter.lint(files: [("policy.yaml", text), ("schema.yaml", schema)]).map { "\($0.location.line):\($0.location.column) \($0.id)" }

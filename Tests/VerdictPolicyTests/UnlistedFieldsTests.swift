@@ -5,16 +5,7 @@ import XCTest
 /// `unlistedFields`: entries allow their path and its prefixes, and entries that match
 /// nothing or that the schema already allows are reported.
 final class UnlistedFieldsTests: XCTestCase {
-    private let schema = """
-        kind: ResourceSchema
-        resourceType: ACS::Example::Thing
-        configuration:
-          Name: string
-          Settings:
-            Level: int
-          Labels:
-            $open: true
-        """
+    private let schema = PolicyText.schema
 
     private func policy(unlisted: String, condition: String) -> String {
         PolicyText.policy("unlistedFields: \(unlisted)\ncompliantWhen: '\(condition)'")

@@ -40,6 +40,7 @@ struct PolicyLinter {
         if allConditionsParse {
             diagnostics.append(contentsOf: unusedParameters())
         }
+        diagnostics.append(contentsOf: TestDocumentCheck(policy: policy, schemas: schemas).diagnostics())
         let unlisted = UnlistedFieldsCheck(policy: policy, schemas: checkedTypes.compactMap { schemas.schemas[$0] })
         diagnostics.append(contentsOf: unlisted.diagnostics(conditions: conditions, conditionsParse: allConditionsParse))
         return diagnostics

@@ -184,8 +184,16 @@ struct PolicyParser {
         case .document(let value): document = value
         }
         guard let expected, let related, let values else { return nil }
+
+        var resourcePairs: [YAMLPair] = []
+        if case .mapping(let pairs, _, _)? = reader.node("resource") { resourcePairs = pairs }
+        var relatedNodes: [YAMLNode] = []
+        if case .sequence(let items, _, _)? = reader.node("related") { relatedNodes = items }
         return PolicyTestCase(name: name, expected: expected, resource: document, related: related, parameters: values,
-                              now: now, messageContains: messageContains, span: node.span)
+                              now: now, messageContains: messageContains, span: node.span,
+                              configurationNode: reader.node("configuration") ?? resourcePairs.first { $0.key.value == "Configuration" }?.value,
+                              resourceTypeNode: resourcePairs.first { $0.key.value == "ResourceType" }?.value,
+                              relatedNodes: relatedNodes)
     }
 
     /// The evaluated document: defaults, overridden by `resource`, with `configuration` as

@@ -93,6 +93,12 @@ public struct PolicyTestCase: Sendable {
     /// Text the result message must contain, to pin down why a case is an error.
     public let messageContains: String?
     public let span: SourceSpan
+    /// The YAML of the evaluated document: its Configuration (from `configuration`, or
+    /// from `resource`) and its `ResourceType` value, which lint checks against the schema.
+    let configurationNode: YAMLNode?
+    let resourceTypeNode: YAMLNode?
+    /// The YAML of each document of `related`, in the same order.
+    let relatedNodes: [YAMLNode]
 }
 
 /// A named list of rules evaluated together, such as Cloud Config's compliance packages.
