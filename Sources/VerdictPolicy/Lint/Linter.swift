@@ -5,7 +5,8 @@ import VerdictLanguage
 /// everything loading reports (YAML, structure, parameter types, duplicate ids, packs
 /// naming unknown rules), syntax and type errors in conditions, field paths that the
 /// resource type's schema does not have, comparisons with values of the wrong type,
-/// unused parameters, and unknown resource types.
+/// unused parameters and unlistedFields entries, conditions that do not read the
+/// resource, test documents that do not match the schemas, and unknown resource types.
 public enum Linter {
     /// A file's name, as diagnostics show it, and its text.
     public typealias File = (name: String, text: String)

@@ -6,16 +6,17 @@ struct PolicyLinter {
     let schemas: ResourceSchemaSet
 
     func lint() -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
         let types: [String]
         switch policy.scope {
         case .account: types = [AccountScopeType.name]
         case .resourceTypes(let listed): types = listed
         }
+        var diagnostics: [Diagnostic] = []
         // An entry that is not a type code has its error from loading already.
         for (index, type) in types.enumerated() where schemas.schemas[type] == nil && PolicyParser.isResourceTypeCode(type) {
             diagnostics.append(unknownType(type, at: scopeSpan(index)))
         }
+
         let checkedTypes = types.filter { schemas.schemas[$0] != nil }
         var allConditionsParse = true
         var conditions: [ParsedExpression] = []
@@ -25,17 +26,11 @@ struct PolicyLinter {
             if parsed.hasErrors {
                 diagnostics.append(contentsOf: parsed.diagnostics)
                 allConditionsParse = false
-                continue
-            }
-            diagnostics.append(contentsOf: relatedTypeProblems(parsed))
-            if let constant = ConstantConditionCheck.diagnostic(for: parsed, key: expression.key) {
-                diagnostics.append(constant)
-            }
-            // Check against each resource type's schema, or once untyped when none has one.
-            for type in checkedTypes.isEmpty ? [nil] : checkedTypes.map(Optional.some) {
-                diagnostics.append(contentsOf: check(parsed, expression: expression, resourceType: type))
+            } else {
+                diagnostics.append(contentsOf: conditionProblems(parsed, expression: expression, checkedTypes: checkedTypes))
             }
         }
+
         // A condition that does not parse may well read the parameters in its broken part.
         if allConditionsParse {
             diagnostics.append(contentsOf: unusedParameters())
@@ -43,6 +38,20 @@ struct PolicyLinter {
         diagnostics.append(contentsOf: TestDocumentCheck(policy: policy, schemas: schemas).diagnostics())
         let unlisted = UnlistedFieldsCheck(policy: policy, schemas: checkedTypes.compactMap { schemas.schemas[$0] })
         diagnostics.append(contentsOf: unlisted.diagnostics(conditions: conditions, conditionsParse: allConditionsParse))
+        return diagnostics
+    }
+
+    /// Returns the problems of a condition that parses: related types, a constant
+    /// condition, and type errors against each checked resource type's schema.
+    private func conditionProblems(_ parsed: ParsedExpression, expression: PolicyExpression, checkedTypes: [String]) -> [Diagnostic] {
+        var diagnostics = relatedTypeProblems(parsed)
+        if let constant = ConstantConditionCheck.diagnostic(for: parsed, key: expression.key) {
+            diagnostics.append(constant)
+        }
+        // Check against each resource type's schema, or once untyped when none has one.
+        for type in checkedTypes.isEmpty ? [nil] : checkedTypes.map(Optional.some) {
+            diagnostics.append(contentsOf: check(parsed, expression: expression, resourceType: type))
+        }
         return diagnostics
     }
 
