@@ -30,7 +30,7 @@ public enum Linter {
         catalog.checkAcrossFiles()
         var diagnostics = catalog.diagnostics + schemas.diagnostics
         for policy in loadedPolicies {
-            diagnostics.append(contentsOf: PolicyLinter(policy: policy, schemas: schemas).lint())
+            diagnostics.append(contentsOf: PolicyLinter(policy: policy, schemas: schemas, checksTestDocuments: true).lint())
         }
         var overrides = ParameterOverrides()
         for file in parameterFiles {
@@ -76,10 +76,12 @@ public enum Linter {
     }
 
     /// Checks one policy's scope and conditions against resource schemas (resource types,
-    /// field paths, types, literal patterns, unused parameters). `verdict check` runs these
-    /// checks before evaluating, and `verdict test` before running a rule's tests.
-    public static func checkPolicy(_ policy: Policy, schemas: ResourceSchemaSet) -> [Diagnostic] {
-        deduplicated(PolicyLinter(policy: policy, schemas: schemas).lint())
+    /// field paths, types, literal patterns, unused parameters), and with `includingTests`
+    /// the documents of its test cases. `verdict check` runs these checks before
+    /// evaluating, without the test cases, which do not change its results; `verdict test`
+    /// runs them with the test cases before running a rule's tests.
+    public static func checkPolicy(_ policy: Policy, schemas: ResourceSchemaSet, includingTests: Bool = false) -> [Diagnostic] {
+        deduplicated(PolicyLinter(policy: policy, schemas: schemas, checksTestDocuments: includingTests).lint())
     }
 
     private static func deduplicated(_ diagnostics: [Diagnostic]) -> [Diagnostic] {

@@ -4,6 +4,8 @@ import VerdictLanguage
 struct PolicyLinter {
     let policy: Policy
     let schemas: ResourceSchemaSet
+    /// Whether to check the documents of the policy's test cases against the schemas.
+    let checksTestDocuments: Bool
 
     func lint() -> [Diagnostic] {
         let types: [String]
@@ -35,7 +37,9 @@ struct PolicyLinter {
         if allConditionsParse {
             diagnostics.append(contentsOf: unusedParameters())
         }
-        diagnostics.append(contentsOf: TestDocumentCheck(policy: policy, schemas: schemas).diagnostics())
+        if checksTestDocuments {
+            diagnostics.append(contentsOf: TestDocumentCheck(policy: policy, schemas: schemas).diagnostics())
+        }
         let unlisted = UnlistedFieldsCheck(policy: policy, schemas: checkedTypes.compactMap { schemas.schemas[$0] })
         diagnostics.append(contentsOf: unlisted.diagnostics(conditions: conditions, conditionsParse: allConditionsParse))
         return diagnostics
