@@ -22,8 +22,9 @@ public enum PolicyEnvironment {
         return environment
     }
 
-    /// The type of `params`: an object with the declared parameters, and for a policy that
-    /// is not valid, its placeholders too (any name, when `parameters` is unreadable).
+    /// Returns the type of `params`: an object with the declared parameters. For a policy
+    /// that is not valid it has the placeholders too, and any name when `parameters` is
+    /// unreadable.
     static func parametersType(for policy: Policy) -> StaticType {
         let parameterFields = policy.parameters.map { ($0.name, $0.type.staticType) } + policy.parameterPlaceholders.map { ($0.name, $0.type) }
         return .object(ObjectSchema(name: "params of \(policy.id)", fields: parameterFields, isOpen: policy.parametersAreUnreadable))

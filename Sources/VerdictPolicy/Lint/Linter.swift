@@ -1,12 +1,13 @@
 import Foundation
 import VerdictLanguage
 
-/// Finds the mistakes in policy, pack, schema and parameter files before they run:
-/// everything loading reports (YAML, structure, parameter types, duplicate ids, packs
-/// naming unknown rules), syntax and type errors in conditions, field paths that the
-/// resource type's schema does not have, comparisons with values of the wrong type,
-/// unused parameters and unlistedFields entries, conditions that do not read the
-/// resource, test documents that do not match the schemas, and unknown resource types.
+/// Finds the mistakes in policy, pack, schema and parameter files before they run.
+/// Besides everything loading reports (YAML, structure, parameter types, duplicate ids,
+/// packs naming unknown rules), it reports syntax and type errors in conditions, field
+/// paths that the resource type's schema does not have, and comparisons with values of
+/// the wrong type. It warns about unused parameters and unlistedFields entries,
+/// conditions that do not read the resource, test documents that do not match the
+/// schemas, and resource types without a schema.
 public enum Linter {
     /// A file's name, as diagnostics show it, and its text.
     public typealias File = (name: String, text: String)
@@ -78,8 +79,8 @@ public enum Linter {
     /// Checks one policy's scope and conditions against resource schemas (resource types,
     /// field paths, types, literal patterns, unused parameters), and with `includingTests`
     /// the documents of its test cases. `verdict check` runs these checks before
-    /// evaluating, without the test cases, which do not change its results; `verdict test`
-    /// runs them with the test cases before running a rule's tests.
+    /// evaluating. It leaves out the test cases, because they do not change its results.
+    /// `verdict test` runs them with the test cases before running a rule's tests.
     public static func checkPolicy(_ policy: Policy, schemas: ResourceSchemaSet, includingTests: Bool = false) -> [Diagnostic] {
         deduplicated(PolicyLinter(policy: policy, schemas: schemas, checksTestDocuments: includingTests).lint())
     }

@@ -145,7 +145,7 @@ struct PolicyLinter {
     }
 
     /// Returns the error for a related type that is not a type code at all. No inventory
-    /// holds such a type, so the call would always fail (`lookup`) or find nothing
+    /// contains such a type, so the call would always fail (`lookup`) or find nothing
     /// (`resources`).
     private func notATypeCode(_ type: String, at span: SourceSpan) -> Diagnostic {
         Diagnostic(id: "unknown-resource-type",

@@ -6,10 +6,10 @@ enum NegationTag {
     /// The keys whose values are conditions, where a leading `!` is always a negation.
     static let conditionKeys: Set<String> = ["appliesWhen", "compliantWhen"]
 
-    /// Tells whether a tag on a scalar is most likely the `!` of an expression: any tag
-    /// other than a core scalar tag (`!!str`, `!!int` ...) on a condition, and elsewhere a
-    /// tag that contains characters of an expression but none of a tag URI (`/`, `:`), such
-    /// as `!has(config.Name)` or `!config.Enabled`.
+    /// Tells whether a tag on a scalar is most likely the `!` of an expression. On a
+    /// condition that is any tag but a core scalar tag (`!!str`, `!!int` ...). Elsewhere it
+    /// is a tag with characters of an expression and none of a tag URI (`/`, `:`), such as
+    /// `!has(config.Name)` or `!config.Enabled`.
     static func isNegation(tag: String, key: String?) -> Bool {
         if YAMLTag.scalarTags.contains(tag) { return false }
         if let key, conditionKeys.contains(key) { return true }
