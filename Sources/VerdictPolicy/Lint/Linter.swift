@@ -4,10 +4,11 @@ import VerdictLanguage
 /// Finds the mistakes in policy, pack, schema and parameter files before they run.
 /// Besides everything loading reports (YAML, structure, parameter types, duplicate ids,
 /// packs naming unknown rules), it reports syntax and type errors in conditions, field
-/// paths that the resource type's schema does not have, and comparisons with values of
-/// the wrong type. It warns about unused parameters and unlistedFields entries,
-/// conditions that do not read the resource, test documents that do not match the
-/// schemas, and resource types without a schema.
+/// paths that the resource type's schema does not have, comparisons with values of the
+/// wrong type, misspelled resource types, and test documents of a type the rule does not
+/// evaluate. It warns about unused parameters and unlistedFields entries, conditions that
+/// do not read the resource, test document fields that the schemas do not list, and
+/// resource types without a schema.
 public enum Linter {
     /// A file's name, as diagnostics show it, and its text.
     public typealias File = (name: String, text: String)
