@@ -103,6 +103,8 @@ struct PolicyLinter {
     /// Returns the field path argument of `resources(type, path, value)` when `type` is a
     /// literal naming a resource type with a schema: the path is followed in the
     /// Configuration, and `value` is compared with the field there.
+    /// NOTE: `unlistedFields` entries do not apply to these paths, so a path outside the
+    /// related type's schema is reported even when an entry names the same fields.
     static func relatedFieldPath(_ function: String, _ arguments: [Expr], _ schemas: ResourceSchemaSet) -> FieldPathArgument? {
         guard function == RelatedResourceFunctions.resourcesName, arguments.count == 3,
               case .literal(.string(let type)) = arguments[0].kind, let schema = schemas.schemas[type]
