@@ -21,11 +21,11 @@ enum TestCommand {
         \(PolicyTestRunner.defaultNow.rfc3339).
 
         Each rule is first checked against the resource schemas as verdict check does
-        (resource types, field paths, types); --schemas replaces the shipped schemas/
-        rather than adding to them. A rule with errors does not run: each error is
-        printed as a FAIL line, and each of its tests counts as failed (one failure for a
-        rule without tests). A file named twice (or also through its directory) is loaded
-        once.
+        (resource types, field paths, types), and so are its test documents; --schemas
+        replaces the shipped schemas/ rather than adding to them. A rule with errors does
+        not run: each error is printed as a FAIL line, and each of its tests counts as
+        failed (one failure for a rule without tests). A file named twice (or also
+        through its directory) is loaded once.
 
         Options:
         \(ArgumentParser.help(options))
@@ -84,7 +84,9 @@ enum TestCommand {
         for policy in policies {
             // The same checks as verdict check: a rule that check rejects must not pass its
             // tests, and a test that fails for a reason the checks explain gets that reason.
-            let findings = Linter.checkPolicy(policy, schemas: schemas)
+            // The test documents are checked too, so that a test cannot pass because its
+            // document misspells a field or has a type the rule does not evaluate.
+            let findings = Linter.checkPolicy(policy, schemas: schemas, includingTests: true)
             Diagnostics.print(findings.filter { $0.severity != .error })
             let errors = findings.filter { $0.severity == .error }
             if !errors.isEmpty {

@@ -19,8 +19,17 @@ final class TestCommandTests: XCTestCase {
         try VerdictProcess.run(arguments)
     }
 
-    /// Writes a KMS key rule with the given resource type and condition, and two tests.
-    private func writePolicy(_ name: String, type: String = "ACS::KMS::Key", condition: String) throws -> String {
+    private static let twoTests = """
+          - name: enabled
+            expect: COMPLIANT
+            configuration: {AutomaticRotation: Enabled, RotationInterval: 31536000s}
+          - name: disabled
+            expect: NON_COMPLIANT
+            configuration: {AutomaticRotation: Disabled}
+        """
+
+    /// Writes a KMS key rule with the given resource type, condition and tests.
+    private func writePolicy(_ name: String, type: String = "ACS::KMS::Key", condition: String, tests: String = twoTests) throws -> String {
         let url = scratch.appendingPathComponent(name)
         try Data("""
             kind: Policy
@@ -32,12 +41,7 @@ final class TestCommandTests: XCTestCase {
             compliantWhen: \(condition)
             message: The key does not rotate.
             tests:
-              - name: enabled
-                expect: COMPLIANT
-                configuration: {AutomaticRotation: Enabled, RotationInterval: 31536000s}
-              - name: disabled
-                expect: NON_COMPLIANT
-                configuration: {AutomaticRotation: Disabled}
+            \(tests)
 
             """.utf8).write(to: url)
         return url.path
@@ -83,6 +87,36 @@ final class TestCommandTests: XCTestCase {
         let result = try verdict(["test", scratch.path])
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.output.hasSuffix("2 passed, 2 failed\n"), result.output)
+    }
+
+    /// A misspelled field in a test document is a warning: the test still runs, but may
+    /// pass for the wrong reason.
+    func testMisspelledTestFieldIsAWarning() throws {
+        let path = try writePolicy("doc.yaml", condition: "config.AutomaticRotation == \"Enabled\"", tests: """
+              - name: missing
+                expect: ERROR
+                configuration: {AutomaticRotaton: Enabled}
+            """)
+        let result = try verdict(["test", path])
+        XCTAssertEqual(result.status, 0, result.output + result.error)
+        XCTAssertTrue(result.error.contains("\(path):12:21: warning: test 'missing' sets 'AutomaticRotaton', which is not a field of ACS::KMS::Key Configuration; "
+                                            + "did you mean 'AutomaticRotation'?; fix the name, or add the field to the schema if exports have it [test-unknown-field]"),
+                      result.error)
+        XCTAssertTrue(result.output.hasSuffix("1 passed, 0 failed\n"), result.output)
+    }
+
+    func testTestDocumentOfAnotherTypeFails() throws {
+        let path = try writePolicy("other.yaml", condition: "config.AutomaticRotation == \"Enabled\"", tests: """
+              - name: secret
+                expect: NON_COMPLIANT
+                resource: {ResourceType: ACS::KMS::Secret, Configuration: {AutomaticRotation: Disabled}}
+            """)
+        let result = try verdict(["test", path])
+        XCTAssertEqual(result.status, 1, result.output + result.error)
+        XCTAssertTrue(result.output.contains("FAIL \(path):12:30: error: test 'secret' evaluates a document of type ACS::KMS::Secret, which the rule does not evaluate; "
+                                             + "set ResourceType to one of the rule's resourceTypes (ACS::KMS::Key) [test-wrong-resource-type]"),
+                      result.output)
+        XCTAssertTrue(result.output.hasSuffix("0 passed, 1 failed\n"), result.output)
     }
 
     func testSchemasOptionChoosesTheSchemas() throws {

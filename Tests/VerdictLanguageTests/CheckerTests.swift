@@ -37,6 +37,24 @@ final class CheckerTests: XCTestCase {
         }
     }
 
+    /// An unlisted path allows itself and every prefix, and what it selects is dyn.
+    func testUnlistedFieldsAllowTheirPrefixes() {
+        let environment = Environment(variables: [VariableDeclaration("config", .object(bucket))])
+        var options = CheckOptions()
+        options.unlistedFields = ["config.Vendor.Level", " config . Grant . Extra "]
+        func diagnostics(_ text: String) -> [String] {
+            Checker.check(environment.parse(Source(text: text)), environment: environment, options: options).diagnostics.map {
+                "\($0.location.column) \($0.id)"
+            }
+        }
+        XCTAssertEqual(diagnostics("config.Vendor.Level == 1"), [])
+        XCTAssertEqual(diagnostics("has(config.Vendor) && has(config.Vendor.Level)"), [])
+        XCTAssertEqual(diagnostics("config.Vendor.Other.Deeper == 'x'"), [], "below an allowed path, values are dyn")
+        XCTAssertEqual(diagnostics("config.Vendor == true"), [], "an allowed path is dyn")
+        XCTAssertEqual(diagnostics("config.Vendr.Level == 1"), ["8 unknown-field"])
+        XCTAssertEqual(diagnostics("config.Grant.Extra == 1"), ["14 no-fields"], "a string has no fields, listed or not")
+    }
+
     func testMisspelledFieldsAreReportedAtTheField() {
         XCTAssertEqual(check("config.Grnat == 'private'"), ["8 unknown-field: 'Grnat' is not a field of bucket; did you mean 'Grant'?"])
         XCTAssertEqual(check("!has(config.Polcy)"), ["13 unknown-field: 'Polcy' is not a field of bucket; did you mean 'Policy'?"])

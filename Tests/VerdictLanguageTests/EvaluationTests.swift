@@ -101,9 +101,30 @@ final class EvaluationTests: XCTestCase {
         ])
     }
 
+    /// Long chains parse into balanced trees; the results must be those of evaluating the
+    /// chain from left to right.
+    func testLongLogicalChainsKeepErrorAbsorption() {
+        func chain(_ terms: [String], _ symbol: String) -> String { terms.joined(separator: " \(symbol) ") }
+        let trues = Array(repeating: "true", count: 299)
+        let falses = Array(repeating: "false", count: 299)
+        check([
+            (chain(trues + ["true"], "&&"), "true"),
+            (chain(trues + ["false"], "&&"), "false"),
+            (chain(["1 / 0 == 1"] + trues, "&&"), "error: division by zero"),
+            (chain(["1 / 0 == 1"] + trues + ["false"], "&&"), "false"),
+            (chain(trues + ["1 % 0 == 1", "1 / 0 == 1"], "&&"), "error: modulus by zero"),
+            (chain(falses + ["false"], "||"), "false"),
+            (chain(falses + ["true"], "||"), "true"),
+            (chain(["1 / 0 == 1"] + falses + ["true"], "||"), "true"),
+            (chain(falses + ["1 % 0 == 1", "1 / 0 == 1"], "||"), "error: modulus by zero"),
+        ])
+    }
+
     func testStepBudgetStopsRunawayEvaluation() {
         XCTAssertEqual(evaluate("lists.range(1000).all(x, lists.range(1000).all(y, true))", stepLimit: 10_000),
-                       "error: evaluation exceeded its budget of 10000 steps; simplify the expression or raise the limit")
+                       "error: evaluation exceeded the limit of 10000 macro iterations, which counts every element that all(), exists(), "
+                       + "map(), filter() and the other macros visit, nested ones included; simplify the condition, for example by "
+                       + "filtering a list once before a nested macro iterates over it")
         XCTAssertEqual(evaluate("lists.range(100).all(x, lists.range(90).all(y, true))", stepLimit: 10_000), "true")
         XCTAssertEqual(evaluate("lists.range(1000).exists(x, lists.range(1000).all(y, y >= 0) && x < 0)", stepLimit: 10_000).hasPrefix("error: evaluation exceeded"), true)
     }

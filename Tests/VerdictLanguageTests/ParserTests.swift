@@ -21,6 +21,9 @@ final class ParserTests: XCTestCase {
             ("a in b && c", "((a in b) && c)"),
             ("a || b && c", "(a || (b && c))"),
             ("a && b || c && d", "((a && b) || (c && d))"),
+            ("a && b && c", "((a && b) && c)"),
+            ("a && b && c && d", "((a && b) && (c && d))"),
+            ("a || b || c || d || e", "(((a || b) || c) || (d || e))"),
             ("a ? b : c ? d : e", "(a ? b : (c ? d : e))"),
             ("a || b ? c : d", "((a || b) ? c : d)"),
             ("!a && b", "(!a && b)"),
@@ -92,12 +95,37 @@ final class ParserTests: XCTestCase {
             ("has(a)", "<expression>:1:5: error: has() takes a field selection such as has(config.Name) [syntax-error]\nhas(a)\n    ^"),
             ("l.all(1, x)", "<expression>:1:7: error: the first argument of all() must be a simple name, as in list.all(x, ...) [syntax-error]\nl.all(1, x)\n      ^"),
             ("'\\q'", "<expression>:1:1: error: invalid escape sequence '\\q' [syntax-error]\n'\\q'\n^"),
-            ("a.?b", "<expression>:1:2: error: optional field syntax ('?.' and '[?') is not supported [syntax-error]\na.?b\n ^"),
+            ("a.?b", "<expression>:1:2: error: optional field selection '.?' is not supported; use has(a.b) ? a.b : default [syntax-error]\na.?b\n ^"),
         ]
         for (input, expected) in cases {
             let parsed = Parser.parse(Source(text: input))
             XCTAssertEqual(parsed.diagnostics.first?.rendered(), expected, input)
         }
+    }
+
+    /// `a?.b` first reads as a conditional; once its ':' is missing, the error is at the
+    /// '?' and names the conditional to write instead.
+    func testOptionalAccessIsRejectedAtTheQuestionMark() {
+        let cases: [(String, String)] = [
+            ("config.m?.k", "1:9 optional field selection '?.' is not supported; use has(config.m.k) ? config.m.k : default"),
+            ("config.m?.k == 1 && ok", "1:9 optional field selection '?.' is not supported; use has(config.m.k) ? config.m.k : default"),
+            ("has(config.m?.k)", "1:13 optional field selection '?.' is not supported; use has(config.m.k) ? config.m.k : default"),
+            ("c ? config.m?.k : d", "1:13 optional field selection '?.' is not supported; use has(config.m.k) ? config.m.k : default"),
+            ("f(a?.b, 2)", "1:4 optional field selection '?.' is not supported; use has(a.b) ? a.b : default"),
+            ("config.m?[\"k\"]", "1:9 optional index '?[' is not supported; use \"k\" in config.m ? config.m[\"k\"] : default"),
+            ("l?[0]", "1:2 optional index '?[' is not supported; use size(l) > 0 ? l[0] : default for a list, or 0 in l ? l[0] : default for a map"),
+            ("m[?'k']", "1:2 optional index '[?' is not supported; use 'k' in m ? m['k'] : default"),
+        ]
+        for (input, expected) in cases {
+            let diagnostics = Parser.parse(Source(text: input)).diagnostics
+            XCTAssertEqual(diagnostics.map { "\($0.location.line):\($0.location.column) \($0.message)" }, [expected], input)
+        }
+    }
+
+    func testConditionalsBeforeDotsAndBracketsStillParse() {
+        XCTAssertEqual(printed("c ?.x : y"), "(c ? x : y)")
+        XCTAssertEqual(printed("c ?[1] : []"), "(c ? [1] : [])")
+        XCTAssertEqual(printed("c ?.5 : 1"), "(c ? 0.5 : 1)")
     }
 
     func testCaretUnderMultibyteCharacters() {
@@ -130,6 +158,21 @@ final class ParserTests: XCTestCase {
             XCTAssertTrue(parsed.diagnostics.contains { $0.message.contains("nested more than 250 levels") }, String(text.prefix(20)))
         }
         XCTAssertFalse(Parser.parse(Source(text: String(repeating: "(", count: 200) + "1" + String(repeating: ")", count: 200))).hasErrors)
+    }
+
+    /// A flat chain of one logical operator is not nesting: it parses into a balanced
+    /// tree, whatever its length.
+    func testLongLogicalChainsAreNotTooDeep() {
+        for symbol in ["&&", "||"] {
+            for count in [251, 5_000] {
+                let text = (0..<count).map { "x\($0)" }.joined(separator: " \(symbol) ")
+                let parsed = Parser.parse(Source(text: text))
+                XCTAssertEqual(parsed.diagnostics.map(\.message), [], "\(count) terms joined by \(symbol)")
+                XCTAssertLessThanOrEqual(parsed.root.depth, 20, "\(count) terms joined by \(symbol)")
+            }
+        }
+        let nested = String(repeating: "(a && ", count: 251) + "b" + String(repeating: ")", count: 251)
+        XCTAssertTrue(Parser.parse(Source(text: nested)).diagnostics.contains { $0.message.contains("nested more than 250 levels") })
     }
 
     func testOverlongExpressionIsAnError() {

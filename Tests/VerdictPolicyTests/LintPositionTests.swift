@@ -11,6 +11,14 @@ final class LintPositionTests: XCTestCase {
         configuration:
           Name: string
           Items: [string]
+          Settings:
+            Level: int
+            Mode: bool | string
+          Labels:
+            $open: true
+          Policy:
+            $json:
+              Statement: [any]
         """
 
     private func policy(_ condition: String) -> String {
@@ -77,12 +85,12 @@ final class LintPositionTests: XCTestCase {
     }
 
     func testStructureErrorsPointAtTheValue() {
-        assertMarked(policy("compliantWhen: 'true'").replacingOccurrences(of: "severity: low", with: "severity: ↓lw"), id: "policy-invalid-value")
-        assertMarked(policy("↓compliantwhen: 'true'\ncompliantWhen: 'true'"), id: "policy-unknown-key")
+        assertMarked(policy("compliantWhen: 'size(config.Items) > 0'").replacingOccurrences(of: "severity: low", with: "severity: ↓lw"), id: "policy-invalid-value")
+        assertMarked(policy("↓compliantwhen: 'true'\ncompliantWhen: 'size(config.Items) > 0'"), id: "policy-unknown-key")
     }
 
     func testResourceTypeFindingsPointAtTheEntry() {
-        let base = policy("compliantWhen: 'true'")
+        let base = policy("compliantWhen: 'size(config.Items) > 0'")
         assertMarked(base.replacingOccurrences(of: "resourceTypes: [ACS::Example::Thing]", with: "resourceTypes: [ACS::Example::Thing, ↓ACS::Example::Thin]"),
                      id: "unknown-resource-type")
         assertMarked(base.replacingOccurrences(of: "resourceTypes: [ACS::Example::Thing]", with: "resourceTypes:\n  - ↓ACS::Other::Widget"),
@@ -91,6 +99,50 @@ final class LintPositionTests: XCTestCase {
                      id: "policy-invalid-value")
         assertMarked(base.replacingOccurrences(of: "resourceTypes: [ACS::Example::Thing]", with: "scope: ↓account"),
                      id: "resource-type-without-schema")
+    }
+
+    /// The field path of resources(type, path, value) is checked like a field selection,
+    /// each component at its place inside the string.
+    func testRelatedFieldPathPointsInsideTheLiteral() {
+        assertMarked(policy(#"compliantWhen: resources("ACS::Example::Thing", "↓Nme", "a").size() == 0"#), id: "unknown-field")
+        assertMarked(policy(#"compliantWhen: resources("ACS::Example::Thing", "Settings.↓Levl", 1).size() == 0"#), id: "unknown-field")
+        assertMarked(policy(#"compliantWhen: resources('ACS::Example::Thing', 'Settings..↓Levl', 1).size() == 0"#), id: "unknown-field")
+        assertMarked(policy(#"compliantWhen: resources("ACS::Example::Thing", "Name.↓First", "a").size() == 0"#), id: "no-fields")
+        assertMarked(policy(#"compliantWhen: resources("ACS::Example::Thing", "Policy.↓Statement", "a").size() == 0"#), id: "no-fields")
+        assertMarked(policy(#"compliantWhen: resources("ACS::Example::Thing", ↓"Settings.\x4Cevl", 1).size() == 0"#), id: "unknown-field")
+        assertMarked(policy(#"compliantWhen: resources("ACS::Example::Thing", "Settings.Level", ↓"high").size() == 0"#), id: "incompatible-comparison")
+        assertMarked(policy(#"compliantWhen: resources("ACS::Example::Thing", "Name", ↓true).size() == 0"#), id: "incompatible-comparison")
+    }
+
+    func testRelatedFieldPathsThatAreValid() {
+        for condition in [
+            #"resources("ACS::Example::Thing", "Settings.Level", 2).size() == 0"#,
+            #"resources("ACS::Example::Thing", "Settings.Mode", true).size() == 0"#,
+            #"resources("ACS::Example::Thing", "Settings.Mode", "on").size() == 0"#,
+            #"resources("ACS::Example::Thing", "Labels.team", "a").size() == 0"#,
+            #"resources("ACS::Example::Thing", "Name", config.Name).size() == 0"#,
+            #"resources("ACS::Example::Thing", "Name", null).size() == 0"#,
+            #"resources("ACS::Example::Thing", config.Name, 1).size() == 0"#,
+            #"resources("ACS::Other::Widget", "Anything.Goes", 1).size() == 0"#,
+        ] {
+            let diagnostics = Linter.lint(files: [("policy.yaml", policy("compliantWhen: '\(condition)'")), ("schema.yaml", schema)])
+            XCTAssertEqual(diagnostics.filter { $0.severity == .error }.map(\.description), [], condition)
+        }
+    }
+
+    func testRelatedFieldPathMessages() {
+        let condition = #"resources("ACS::Example::Thing", "Settings.Levl", "high").size() == 0 && resources("ACS::Example::Thing", "Name", 1).size() == 0"#
+        let diagnostics = Linter.lint(files: [("policy.yaml", policy("compliantWhen: '\(condition)'")), ("schema.yaml", schema)])
+        XCTAssertEqual(diagnostics.map(\.message), [
+            "'Levl' is not a field of ACS::Example::Thing Configuration.Settings; did you mean 'Level'?",
+            "resources() looks for an int in field 'Name', which is a string, so it never finds one; check the field's type",
+        ])
+    }
+
+    func testRelatedTypeThatIsNotATypeCode() {
+        assertMarked(policy(#"compliantWhen: lookup(↓"Thing", config.Name).Configuration.Name == "a""#), id: "unknown-resource-type")
+        assertMarked(policy(#"compliantWhen: resources(↓"ACS::Example::Thin").size() == 0"#), id: "unknown-resource-type")
+        assertMarked(policy(#"compliantWhen: resources(↓"ACS::Other::Widget").size() == 0"#), id: "resource-type-without-schema")
     }
 
     func testComparisonOfWrongTypeSpansTheComparison() {

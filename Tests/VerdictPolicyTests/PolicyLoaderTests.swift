@@ -102,6 +102,28 @@ final class PolicyLoaderTests: XCTestCase {
         ])
     }
 
+    func testEmptyTextIsAnError() {
+        let cases: [(String, String, String)] = [
+            ("message: Not allowed.", "message: \"\"", "13:10 policy-invalid-value: 'message' is empty; write what a NON_COMPLIANT result tells the reader"),
+            ("title: Sample", "title: '  '", "3:8 policy-invalid-value: 'title' is empty; write one line that says what the rule checks"),
+            ("description: A sample rule.", "description: |\n\n", "4:14 policy-invalid-value: 'description' is empty; write a few sentences on what the rule protects against"),
+            ("message: Not allowed.", "message: Not allowed.\nremediation: ''",
+             "14:14 policy-invalid-value: 'remediation' is empty; write how to fix a violation, or remove the key"),
+            ("description: Allowed versions.", "description: ''", "11:18 policy-invalid-value: 'description' is empty; write what parameter 'versions' sets"),
+        ]
+        for (old, new, expected) in cases {
+            XCTAssertEqual(problems(valid.replacingOccurrences(of: old, with: new)), [expected], new)
+        }
+    }
+
+    /// The JSON Schema of policy files allows a single resource type without brackets, so
+    /// the loader does too.
+    func testSingleResourceTypeWithoutBrackets() throws {
+        let catalog = load(valid.replacingOccurrences(of: "resourceTypes: [ACS::OSS::Bucket]", with: "resourceTypes: ACS::OSS::Bucket"))
+        XCTAssertEqual(catalog.diagnostics.map(\.message), [])
+        XCTAssertEqual(try XCTUnwrap(catalog.policy(id: "sample-rule")).scope, .resourceTypes(["ACS::OSS::Bucket"]))
+    }
+
     func testFileKindMustBeKnown() {
         XCTAssertEqual(problems("kind: Polcy\nid: x\n"), ["1:7 policy-invalid-value: unknown kind 'Polcy': expected 'Policy', 'Pack' or 'ResourceSchema'; did you mean 'Policy'?"])
         XCTAssertEqual(problems("id: x\n"), ["1:1 policy-missing-key: the file is missing the required key 'kind'"])

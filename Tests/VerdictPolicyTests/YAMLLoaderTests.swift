@@ -133,7 +133,8 @@ final class YAMLLoaderTests: XCTestCase {
         let diagnostic = loadError("a: b: c\n")
 
         XCTAssertEqual(position(of: diagnostic), "1:5")
-        XCTAssertTrue(diagnostic?.message.contains("put a value that contains ': ' in quotes") == true, diagnostic?.message ?? "")
+        XCTAssertTrue(diagnostic?.message.contains("a plain value cannot contain ': ', so put the value in quotes or write it as a block scalar (|)") == true,
+                      diagnostic?.message ?? "")
     }
 
     func testReservedIndicator() {

@@ -5,8 +5,16 @@ public struct CheckOptions: Sendable {
     /// function's declared overloads. Policies use it to give `lookup("ACS::ECS::Instance",
     /// id)` the type of an ECS instance document.
     public var refineCall: (@Sendable (_ function: String, _ arguments: [Expr], _ argumentTypes: [StaticType]) -> StaticType?)?
-    /// Field paths, as written in the expression (`config.Extra.Field`), whose last field
-    /// may be missing from its object's type without a diagnostic.
+    /// Finds a string literal argument that names a field path, for functions that look
+    /// values up by path: policies use it for the `"KeyState"` of
+    /// `resources("ACS::KMS::Key", "KeyState", "Enabled")`. The checker selects each
+    /// dot-separated component as it selects fields, reporting unknown ones inside the
+    /// literal, and checks that the compared argument can equal the field.
+    public var fieldPathArgument: (@Sendable (_ function: String, _ arguments: [Expr]) -> FieldPathArgument?)?
+    /// Field paths (`config.Extra.Field`) that the object types do not list but the
+    /// expression may select: the path and every prefix of it (`config.Extra`) are
+    /// accepted, and their values have type `dyn`, so whatever is selected below them is
+    /// unchecked.
     public var unlistedFields: Set<String> = []
     /// The type the whole expression must have; bool for conditions.
     public var expectedResult: StaticType? = .bool
@@ -14,6 +22,22 @@ public struct CheckOptions: Sendable {
     public var resultDescription = "the expression"
 
     public init() {}
+}
+
+/// A call argument that names a field path, as `CheckOptions.fieldPathArgument` finds it.
+public struct FieldPathArgument: Sendable {
+    /// The position of the path among the call's arguments.
+    public var pathIndex: Int
+    /// The type on which the path's first field is selected.
+    public var rootType: StaticType
+    /// The position of the argument compared with the field's value, if any.
+    public var comparedIndex: Int?
+
+    public init(pathIndex: Int, rootType: StaticType, comparedIndex: Int? = nil) {
+        self.pathIndex = pathIndex
+        self.rootType = rootType
+        self.comparedIndex = comparedIndex
+    }
 }
 
 /// The outcome of checking an expression: the type of each node and the problems found.

@@ -13,6 +13,8 @@ public struct Checker {
     private var diagnostics: [Diagnostic] = []
     private var scopes: [(name: String, type: StaticType)] = []
     private let variables: [String: StaticType]
+    /// The paths of `options.unlistedFields` and every prefix of them.
+    private let unlistedPaths: Set<String>
 
     public init(environment: Environment, source: Source, options: CheckOptions = CheckOptions()) {
         self.environment = environment
@@ -23,6 +25,21 @@ public struct Checker {
             variables[declaration.name] = declaration.type
         }
         self.variables = variables
+        self.unlistedPaths = Checker.pathsAndPrefixes(options.unlistedFields)
+    }
+
+    /// Returns each path (without white space) and its prefixes of two or more
+    /// components: `config.A.B` gives `config.A` and `config.A.B`.
+    static func pathsAndPrefixes(_ paths: Set<String>) -> Set<String> {
+        var result = Set<String>()
+        for path in paths {
+            let components = path.filter { !$0.isWhitespace }.split(separator: ".", omittingEmptySubsequences: false)
+            guard components.count >= 2 else { continue }
+            for count in 2...components.count {
+                result.insert(components.prefix(count).joined(separator: "."))
+            }
+        }
+        return result
     }
 
     /// Checks a parsed expression.
@@ -44,8 +61,13 @@ public struct Checker {
         diagnostics.append(Diagnostic(id: diagnostic.0, message: diagnostic.1, span: expr.span, source: source))
     }
 
-    /// Reports at the span of a select's field name, the part that is wrong.
-    private mutating func report(_ diagnostic: (String, String), atFieldOf expr: Expr, field: String) {
+    private mutating func report(_ diagnostic: (String, String), at span: SourceSpan) {
+        diagnostics.append(Diagnostic(id: diagnostic.0, message: diagnostic.1, span: span, source: source))
+    }
+
+    /// Returns the span of a select's field name, the part that a diagnostic about the
+    /// field points at.
+    private func fieldSpan(of expr: Expr, field: String) -> SourceSpan {
         let end = expr.span.end
         var start = max(expr.span.start, end - field.utf8.count)
         if expr.span.end > 0, source.utf8.indices.contains(end - 1), source.utf8[end - 1] == UInt8(ascii: "`") {
@@ -58,7 +80,7 @@ public struct Checker {
                 start = expr.span.start + text.utf8.distance(from: text.startIndex, to: range.lowerBound) + 1
             }
         }
-        diagnostics.append(Diagnostic(id: diagnostic.0, message: diagnostic.1, span: SourceSpan(start: start, end: end), source: source))
+        return SourceSpan(start: start, end: end)
     }
 
     @discardableResult
@@ -141,29 +163,32 @@ public struct Checker {
     }
 
     private mutating func selectField(_ field: String, on type: StaticType, _ expr: Expr) -> StaticType {
-        switch type {
-        case .dyn, .parameter:
-            return .dyn
-        case .error:
+        selectField(field, on: type, path: fieldPath(of: expr), at: fieldSpan(of: expr, field: field))
+    }
+
+    /// Selects a field, reporting a problem at `span`; `path` is the dotted path of the
+    /// selection, for `unlistedFields`.
+    private mutating func selectField(_ field: String, on type: StaticType, path: String?, at span: SourceSpan) -> StaticType {
+        switch type.selecting(field) {
+        case .type(let fieldType):
+            return fieldType
+        case .notListed(let schema):
+            if let path, unlistedPaths.contains(path) { return .dyn }
+            report(CheckerMessage.unknownField(field, in: schema), at: span)
             return .error
-        case .object(let schema):
-            if let fieldType = schema.fields[field] { return fieldType }
-            if schema.isOpen { return .dyn }
-            if options.unlistedFields.contains(source.snippet(expr.span).filter { !$0.isWhitespace }) { return .dyn }
-            report(CheckerMessage.unknownField(field, in: schema), atFieldOf: expr, field: field)
+        case .noFields:
+            report(CheckerMessage.noFields(field, on: type), at: span)
             return .error
-        case .map(_, let value):
-            return value
-        case .union(let members):
-            let selectable = members.filter { $0.isUnknown || $0.runtimeType == .map }
-            if selectable.isEmpty {
-                report(CheckerMessage.noFields(field, on: type), atFieldOf: expr, field: field)
-                return .error
-            }
-            return selectable.count == 1 ? selectField(field, on: selectable[0], expr) : .dyn
-        default:
-            report(CheckerMessage.noFields(field, on: type), atFieldOf: expr, field: field)
-            return .error
+        }
+    }
+
+    /// Returns the dotted path that a chain of selections spells, such as
+    /// `config.Extra.Field` for both `config.Extra.Field` and `has(config.Extra.Field)`.
+    private func fieldPath(of expr: Expr) -> String? {
+        switch expr.kind {
+        case .identifier(let name): return name
+        case .select(let operand, let field, _): return fieldPath(of: operand).map { $0 + "." + field }
+        default: return nil
         }
     }
 
@@ -205,8 +230,38 @@ public struct Checker {
         if let invalidPattern = ConstantPatternCheck.diagnostic(function: function, arguments: argumentExprs, source: source) {
             diagnostics.append(invalidPattern)
         }
+        if target == nil, let pathArgument = options.fieldPathArgument?(function, arguments) {
+            checkFieldPath(pathArgument, of: function, arguments: arguments, argumentTypes: argumentTypes)
+        }
         if let comparison = checkComparison(function, argumentTypes, expr) { return comparison }
         return checkFunction(resolved, isMethod: target != nil, arguments: argumentExprs, argumentTypes: argumentTypes, expr)
+    }
+
+    /// Selects the fields of a literal field path argument in turn, reporting an unknown
+    /// one at its place inside the literal (or at the literal, when escapes hide it), then
+    /// checks the compared argument against the field's type.
+    private mutating func checkFieldPath(_ pathArgument: FieldPathArgument, of function: String, arguments: [Expr], argumentTypes: [StaticType]) {
+        guard arguments.indices.contains(pathArgument.pathIndex),
+              case .literal(.string(let path)) = arguments[pathArgument.pathIndex].kind else { return }
+        let literal = arguments[pathArgument.pathIndex]
+        let bodyStart = StringLiteralBody.start(of: literal, value: path, source: source)
+
+        var type = pathArgument.rootType
+        var offset = 0
+        // Empty components are skipped, as the lookup that follows the path skips them.
+        for component in path.split(separator: ".", omittingEmptySubsequences: false) {
+            defer { offset += component.utf8.count + 1 }
+            if component.isEmpty { continue }
+            let span = bodyStart.map { SourceSpan(start: $0 + offset, end: $0 + offset + component.utf8.count) } ?? literal.span
+            type = selectField(String(component), on: type, path: nil, at: span)
+            if type == .error { return }
+        }
+
+        guard let comparedIndex = pathArgument.comparedIndex, argumentTypes.indices.contains(comparedIndex) else { return }
+        let valueType = argumentTypes[comparedIndex]
+        if !type.canEqual(valueType) {
+            report(CheckerMessage.incompatibleFieldValue(function, path: path, field: type, value: valueType), at: arguments[comparedIndex])
+        }
     }
 
     private mutating func checkBoolOperand(_ expr: Expr, of function: String) {

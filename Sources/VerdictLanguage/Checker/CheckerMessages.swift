@@ -52,6 +52,11 @@ enum CheckerMessage {
         ("incompatible-comparison", "'in' looks for \(article(element)) in \(article(container)), where it can never be found; check the field's type")
     }
 
+    static func incompatibleFieldValue(_ function: String, path: String, field: StaticType, value: StaticType) -> (String, String) {
+        ("incompatible-comparison",
+         "\(function)() looks for \(article(value)) in field '\(path)', which is \(article(field)), so it never finds one; check the field's type")
+    }
+
     static func notBool(_ what: String, _ type: StaticType) -> (String, String) {
         ("not-a-bool", "\(what) must be a bool but is \(article(type))")
     }

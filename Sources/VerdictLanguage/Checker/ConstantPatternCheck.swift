@@ -24,16 +24,8 @@ enum ConstantPatternCheck {
     /// is the pattern verbatim, and the whole literal when escapes make the offsets of
     /// pattern and text differ.
     private static func span(of error: RegexSyntaxError, in literal: Expr, pattern: String, source: Source) -> SourceSpan {
-        let text = Array(source.snippet(literal.span).utf8)
-        let prefixLength = text.prefix { $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "'") }.count
-        guard prefixLength < text.count else { return literal.span }
-        let quote = text[prefixLength]
-        let isTriple = text.count >= prefixLength + 6 && text[prefixLength + 1] == quote && text[prefixLength + 2] == quote
-        let quoteLength = isTriple ? 3 : 1
-        guard text.count >= prefixLength + 2 * quoteLength else { return literal.span }
-        let body = text[(prefixLength + quoteLength)..<(text.count - quoteLength)]
-        guard body.elementsEqual(pattern.utf8) else { return literal.span }
-        let bodyStart = literal.span.start + prefixLength + quoteLength
-        return SourceSpan(start: bodyStart + min(error.offset, body.count), end: bodyStart + body.count)
+        guard let bodyStart = StringLiteralBody.start(of: literal, value: pattern, source: source) else { return literal.span }
+        let length = pattern.utf8.count
+        return SourceSpan(start: bodyStart + min(error.offset, length), end: bodyStart + length)
     }
 }

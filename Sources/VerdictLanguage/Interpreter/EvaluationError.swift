@@ -58,7 +58,11 @@ public struct EvaluationError: Error, Sendable, CustomStringConvertible {
     static let divisionByZero = EvaluationError(.divisionByZero, "division by zero")
     static let moduloByZero = EvaluationError(.divisionByZero, "modulus by zero")
 
+    /// Policies cannot change the limit, so the message names only what the author can do.
     static func budgetExceeded(_ limit: Int) -> EvaluationError {
-        EvaluationError(.budgetExceeded, "evaluation exceeded its budget of \(limit) steps; simplify the expression or raise the limit")
+        EvaluationError(.budgetExceeded,
+            "evaluation exceeded the limit of \(limit) macro iterations, which counts every element that all(), exists(), map(), filter() "
+            + "and the other macros visit, nested ones included; simplify the condition, for example by filtering a list once "
+            + "before a nested macro iterates over it")
     }
 }

@@ -5,6 +5,8 @@ extension Parser {
     mutating func makeCall(function: String, target: Expr?, arguments: [Expr], span: SourceSpan, nameSpan: SourceSpan) -> Expr {
         if target == nil, function == "has", arguments.count == 1 {
             guard case .select(let operand, let field, false) = arguments[0].kind else {
+                // An invalid argument has its own error already.
+                if case .invalid = arguments[0].kind { return node(.invalid, span) }
                 report(SyntaxError.invalidHasArgument, at: arguments[0].span)
                 return node(.invalid, span)
             }

@@ -27,7 +27,7 @@ extension Parser {
                 expr = node(.call(function: Operator.index, target: nil, arguments: [expr, key]), expr.span.union(end))
                 if !closed { return expr }
             } else if isAt(.dotQuestion) || isAt(.leftBracketQuestion) {
-                return recover(SyntaxError.optionalSyntax)
+                return recover(optionalMemberMessage(operand: expr))
             } else if isAt(.leftBrace), let typeName = qualifiedName(expr) {
                 expr = parseMessage(typeName: typeName, start: expr.span)
             } else {
@@ -214,7 +214,7 @@ extension Parser {
         while !isAt(.rightBracket) {
             if case .endOfInput = current.kind { break }
             if isAt(.question) {
-                return recover(SyntaxError.optionalSyntax)
+                return recover(SyntaxError.optionalEntry)
             }
             elements.append(parseExpression())
             if !accept(.comma) { break }
@@ -230,7 +230,7 @@ extension Parser {
         while !isAt(.rightBrace) {
             if case .endOfInput = current.kind { break }
             if isAt(.question) {
-                return recover(SyntaxError.optionalSyntax)
+                return recover(SyntaxError.optionalEntry)
             }
             let key = parseExpression()
             if !expect(.colon) {

@@ -8,8 +8,22 @@ extension Parser {
 
         let condition = parseConditionalOr()
         guard isAt(.question) else { return condition }
+        let questionIndex = index
         let questionToken = advance()
         let whenTrue = parseConditionalOr()
+
+        // Without its ':', a '?' directly before '.' or '[' is an optional access such as
+        // config.m?.k: in the branch just parsed, or this '?' itself.
+        if !isAt(.colon) {
+            if let message = optionalAccessMessage(atQuestion: index, operand: whenTrue) {
+                let span = current.span
+                _ = advance()
+                return rejectOptionalAccess(message, at: span, start: condition.span)
+            }
+            if let message = optionalAccessMessage(atQuestion: questionIndex, operand: condition) {
+                return rejectOptionalAccess(message, at: questionToken.span, start: condition.span)
+            }
+        }
         guard expect(.colon) else {
             return node(.invalid, condition.span.union(questionToken.span))
         }
@@ -39,23 +53,34 @@ extension Parser {
     }
 
     mutating func parseConditionalOr() -> Expr {
-        var left = parseConditionalAnd()
+        var terms = [parseConditionalAnd()]
         while isAt(.or) {
             _ = advance()
-            let right = parseConditionalAnd()
-            left = binary(Operator.logicalOr, left, right)
+            terms.append(parseConditionalAnd())
         }
-        return left
+        return balancedChain(Operator.logicalOr, terms[...])
     }
 
     mutating func parseConditionalAnd() -> Expr {
-        var left = parseRelation()
+        var terms = [parseRelation()]
         while isAt(.and) {
             _ = advance()
-            let right = parseRelation()
-            left = binary(Operator.logicalAnd, left, right)
+            terms.append(parseRelation())
         }
-        return left
+        return balancedChain(Operator.logicalAnd, terms[...])
+    }
+
+    /// Joins the terms of a chain of one logical operator into a balanced tree, as CEL
+    /// parsers do, so that only real nesting counts against the depth limit: a flat chain
+    /// of n terms is about log2(n) levels deep. `&&` and `||` are associative in CEL, error
+    /// absorption included, so the shape does not change any result. Chains of up to three
+    /// terms nest to the left as before.
+    mutating func balancedChain(_ function: String, _ terms: ArraySlice<Expr>) -> Expr {
+        guard terms.count > 1 else { return terms[terms.startIndex] }
+        let lastOfLeft = terms.startIndex + (terms.count - 1) / 2
+        let left = balancedChain(function, terms[terms.startIndex...lastOfLeft])
+        let right = balancedChain(function, terms[(lastOfLeft + 1)...])
+        return binary(function, left, right)
     }
 
     mutating func parseRelation() -> Expr {

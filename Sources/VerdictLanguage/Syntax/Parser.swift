@@ -123,7 +123,14 @@ public struct Parser {
     mutating func recover(_ message: String) -> Expr {
         let start = current.span
         report(message, at: start)
-        var end = start
+        let end = skipToResumePoint(stoppingAt: [.comma, .colon, .question, .and, .or]) ?? start
+        return node(.invalid, start.union(end))
+    }
+
+    /// Skips tokens up to the closing bracket of the enclosing construct, or up to one of
+    /// `separators` outside brackets, and returns the span of the last token skipped.
+    mutating func skipToResumePoint(stoppingAt separators: Set<Punctuation>) -> SourceSpan? {
+        var end: SourceSpan?
         var nesting = 0
         loop: while true {
             switch current.kind {
@@ -136,17 +143,15 @@ public struct Parser {
                 case .rightParen, .rightBracket, .rightBrace:
                     if nesting == 0 { break loop }
                     nesting -= 1
-                case .comma, .colon, .question, .and, .or:
-                    if nesting == 0 { break loop }
                 default:
-                    break
+                    if nesting == 0, separators.contains(punctuation) { break loop }
                 }
             default:
                 break
             }
             end = advance().span
         }
-        return node(.invalid, start.union(end))
+        return end
     }
 
     /// Consumes the expected token. When a closing bracket is missing, reports it and skips

@@ -22,7 +22,24 @@ enum SyntaxError {
     }
 
     static let unexpectedEnd = "expected an expression but the expression ended"
-    static let optionalSyntax = "optional field syntax ('?.' and '[?') is not supported"
+    static let optionalEntry = "optional list and map entries ('?') are not supported"
+
+    /// `a?.b` or CEL's `a.?b`, with the conditional that does the same.
+    static func optionalSelection(_ spelling: String, operand: String, field: String?) -> String {
+        let path = operand + "." + (field ?? "field")
+        return "optional field selection '\(spelling)' is not supported; use has(\(path)) ? \(path) : default"
+    }
+
+    /// `a?[k]` or CEL's `a[?k]`, with the conditional that does the same.
+    static func optionalIndex(_ spelling: String, operand: String, key: String?) -> String {
+        let prefix = "optional index '\(spelling)' is not supported; "
+        if let key, key.hasPrefix("\"") || key.hasPrefix("'") {
+            return prefix + "use \(key) in \(operand) ? \(operand)[\(key)] : default"
+        }
+        let index = key ?? "i"
+        return prefix + "use size(\(operand)) > \(index) ? \(operand)[\(index)] : default for a list, "
+            + "or \(index) in \(operand) ? \(operand)[\(index)] : default for a map"
+    }
     static let quotedIdentifierAtStart = "a backtick-quoted name can only follow '.', as in a.`content-type`"
     static let invalidHasArgument = "has() takes a field selection such as has(config.Name)"
 

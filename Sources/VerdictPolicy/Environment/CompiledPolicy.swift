@@ -80,8 +80,13 @@ public struct CompiledExpression: Sendable {
 public enum PolicyCompiler {
     /// Compiles a policy with parameter overrides already checked against their types and
     /// constraints.
-    /// Fails with the syntax errors of its conditions.
+    /// Fails with the syntax errors of its conditions, or for a policy that is not valid.
     public static func compile(_ policy: Policy, overrides: [String: Value] = [:]) -> Result<CompiledPolicy, CompileError> {
+        guard policy.isValid else {
+            let problem = Diagnostic(id: "policy-invalid-value", message: "the policy file has errors, so the rule cannot be evaluated; run verdict lint to list them",
+                                     span: policy.idSpan, source: policy.file)
+            return .failure(CompileError(diagnostics: [problem]))
+        }
         let environment = PolicyEnvironment.make(for: policy)
         var diagnostics: [Diagnostic] = []
         var compiled: [CompiledExpression] = []

@@ -9,18 +9,24 @@ public enum PolicyEnvironment {
     /// The environment for one policy. `configurationType` is the type of `config`, from
     /// the resource schema when lint knows one.
     public static func make(for policy: Policy, configurationType: StaticType = .dyn, documentType: StaticType = .dyn) -> Environment {
-        let parameterFields = policy.parameters.map { ($0.name, $0.type.staticType) }
-        let parameters = ObjectSchema(name: "params of \(policy.id)", fields: parameterFields)
         var environment = Environment(variables: [
             VariableDeclaration("resource", documentType,
                                 summary: "The evaluated resource document: AccountId, Region, ResourceType, ResourceId, ResourceName, Configuration, Tags."),
             VariableDeclaration("config", configurationType,
                                 summary: "The resource's Configuration as an object, parsed when the inventory holds it as a JSON string."),
-            VariableDeclaration("params", .object(parameters), summary: "The rule's parameters, with defaults and overrides applied."),
+            VariableDeclaration("params", parametersType(for: policy), summary: "The rule's parameters, with defaults and overrides applied."),
             VariableDeclaration("now", .timestamp, summary: "The evaluation time (verdict check --now)."),
         ])
         environment.add(RelatedResourceFunctions.resources)
         environment.add(RelatedResourceFunctions.lookup)
         return environment
+    }
+
+    /// Returns the type of `params`: an object with the declared parameters. For a policy
+    /// that is not valid it has the placeholders too, and any name when `parameters` is
+    /// unreadable.
+    static func parametersType(for policy: Policy) -> StaticType {
+        let parameterFields = policy.parameters.map { ($0.name, $0.type.staticType) } + policy.parameterPlaceholders.map { ($0.name, $0.type) }
+        return .object(ObjectSchema(name: "params of \(policy.id)", fields: parameterFields, isOpen: policy.parametersAreUnreadable))
     }
 }

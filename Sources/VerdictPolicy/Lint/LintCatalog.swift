@@ -91,7 +91,7 @@ public enum LintCatalog {
                   triggering: example([("title: Things have enough items", "title: [unclosed")]), nonTriggering: clean),
         LintCheck(id: "yaml-duplicate-key", severity: .error, summary: "A key appears twice in one mapping, so one value would silently win.",
                   triggering: example([("severity: high", "severity: high\nseverity: low")]), nonTriggering: clean),
-        LintCheck(id: "yaml-tag", severity: .error, summary: "A tag outside YAML's core schema, such as !python/object, or a value that does not match its tag.",
+        LintCheck(id: "yaml-tag", severity: .error, summary: "A tag outside YAML's core schema, such as !python/object, a value that does not match its tag, or a condition written as a plain value that starts with '!', which YAML reads as a tag.",
                   triggering: example([("severity: high", "severity: !custom high")]), nonTriggering: clean),
         LintCheck(id: "yaml-alias", severity: .error, summary: "An undefined or recursive alias, or aliases that expand to too many nodes.",
                   triggering: example([("title: Things have enough items", "title: *undefined")]), nonTriggering: clean),
@@ -135,10 +135,24 @@ public enum LintCatalog {
         LintCheck(id: "pack-duplicate-rule", severity: .error, summary: "A pack lists a rule twice.",
                   triggering: example(extra: [("pack.yaml", "kind: Pack\nid: p\ntitle: P\nrules: [example-rule, example-rule]\n")]),
                   nonTriggering: example(extra: [("pack.yaml", "kind: Pack\nid: p\ntitle: P\nrules: [example-rule]\n")])),
-        LintCheck(id: "unknown-resource-type", severity: .error, summary: "A resource type close to one with a schema, most likely misspelled.",
+        LintCheck(id: "unknown-resource-type", severity: .error,
+                  summary: "A resource type close to one with a schema, most likely misspelled, or a type in lookup() or resources() that is not a type code at all.",
                   triggering: example([("resourceTypes: [ACS::Example::Thing]", "resourceTypes: [ACS::Example::Thin]")]), nonTriggering: clean),
         LintCheck(id: "resource-type-without-schema", severity: .warning, summary: "No schema describes the resource type, so its field paths are not checked.",
                   triggering: example([("resourceTypes: [ACS::Example::Thing]", "resourceTypes: [ACS::Other::Widget]")]), nonTriggering: clean),
+        LintCheck(id: "unused-unlisted-field", severity: .warning,
+                  summary: "An unlistedFields entry that matches no field path the conditions read, or that the schema already allows; it would silently allow a misspelled path later.",
+                  triggering: unlisted("[config.Vendor.Levl]"), nonTriggering: unlisted("[config.Vendor.Level]")),
+        LintCheck(id: "constant-condition", severity: .warning,
+                  summary: "A condition that reads nothing of the resource (resource, config, resources() or lookup()), such as compliantWhen: true, so every resource gets the same result.",
+                  triggering: condition("params.minimum > 0"), nonTriggering: clean),
+        LintCheck(id: "test-unknown-field", severity: .warning,
+                  summary: "A test document's Configuration (or a related document's) sets a field that the schema of its resource type does not list, so the test may pass for the wrong reason.",
+                  triggering: example([("configuration: {Items: [a, b]}", "configuration: {Items: [a, b], Nme: x}")]), nonTriggering: clean),
+        LintCheck(id: "test-wrong-resource-type", severity: .error,
+                  summary: "A test document whose ResourceType is not one the rule evaluates.",
+                  triggering: example([("configuration: {Items: [a, b]}", "resource: {ResourceType: ACS::Example::Other, Configuration: {Items: [a, b]}}")]),
+                  nonTriggering: example([("configuration: {Items: [a, b]}", "resource: {ResourceType: ACS::Example::Thing, Configuration: {Items: [a, b]}}")])),
         LintCheck(id: "unused-parameter", severity: .warning, summary: "A declared parameter that no condition reads.",
                   triggering: example([("compliantWhen: size(config.Items) >= params.minimum", "compliantWhen: size(config.Items) >= 1")]),
                   nonTriggering: clean),
@@ -149,7 +163,7 @@ public enum LintCatalog {
                   triggering: condition("size(config.Items) >="), nonTriggering: clean),
         LintCheck(id: "undeclared-reference", severity: .error, summary: "A name that is neither a variable (resource, config, params, now) nor a macro variable.",
                   triggering: condition("size(confg.Items) > 0"), nonTriggering: clean),
-        LintCheck(id: "unknown-field", severity: .error, summary: "A field path the resource type's schema (or the rule's parameters) does not have; such a path would make every resource an ERROR, or, inside has(), silently false.",
+        LintCheck(id: "unknown-field", severity: .error, summary: "A field path the resource type's schema (or the rule's parameters) does not have; such a path would make every resource an ERROR, or, inside has(), silently false. The path of resources(type, path, value) is checked too, since a wrong one finds nothing.",
                   triggering: condition("!has(config.Setings)"), nonTriggering: condition("!has(config.Settings)")),
         LintCheck(id: "no-fields", severity: .error, summary: "A field selected on a value that has no fields, such as a string.",
                   triggering: condition("config.Name.Length > 0"), nonTriggering: condition("size(config.Name) > 0")),
@@ -191,6 +205,13 @@ public enum LintCatalog {
         LintCheck(id: "parameter-unknown", severity: .error, summary: "A parameters file sets a parameter the rule does not declare.",
                   triggering: parameters("example-rule: {minimun: 2}\n"), nonTriggering: parameters("example-rule: {minimum: 2}\n")),
     ]
+
+    /// Returns the example with `unlistedFields` set to `entries` and a condition that
+    /// reads `config.Vendor.Level`, which the schema does not list.
+    static func unlisted(_ entries: String) -> LintExample {
+        example([("compliantWhen: size(config.Items) >= params.minimum",
+                  "unlistedFields: \(entries)\ncompliantWhen: size(config.Items) >= params.minimum && config.Vendor.Level > 1")])
+    }
 
     static func parameters(_ text: String) -> LintExample {
         var example = clean

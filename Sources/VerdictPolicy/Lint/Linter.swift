@@ -1,11 +1,14 @@
 import Foundation
 import VerdictLanguage
 
-/// Finds the mistakes in policy, pack, schema and parameter files before they run:
-/// everything loading reports (YAML, structure, parameter types, duplicate ids, packs
-/// naming unknown rules), syntax and type errors in conditions, field paths that the
-/// resource type's schema does not have, comparisons with values of the wrong type,
-/// unused parameters, and unknown resource types.
+/// Finds the mistakes in policy, pack, schema and parameter files before they run.
+/// Besides everything loading reports (YAML, structure, parameter types, duplicate ids,
+/// packs naming unknown rules), it reports syntax and type errors in conditions, field
+/// paths that the resource type's schema does not have, comparisons with values of the
+/// wrong type, misspelled resource types, and test documents of a type the rule does not
+/// evaluate. It warns about unused parameters and unlistedFields entries, conditions that
+/// do not read the resource, test document fields that the schemas do not list, and
+/// resource types without a schema.
 public enum Linter {
     /// A file's name, as diagnostics show it, and its text.
     public typealias File = (name: String, text: String)
@@ -23,12 +26,13 @@ public enum Linter {
             }
         }
         // A policy whose id repeats an earlier one is dropped by checkAcrossFiles, but its
-        // conditions still need checking: otherwise the duplicate-id error hides them.
-        let loadedPolicies = catalog.policies
+        // conditions still need checking: otherwise the duplicate-id error hides them. So do
+        // those of policies with structure errors.
+        let loadedPolicies = catalog.policies + catalog.invalidPolicies
         catalog.checkAcrossFiles()
         var diagnostics = catalog.diagnostics + schemas.diagnostics
         for policy in loadedPolicies {
-            diagnostics.append(contentsOf: PolicyLinter(policy: policy, schemas: schemas).lint())
+            diagnostics.append(contentsOf: PolicyLinter(policy: policy, schemas: schemas, checksTestDocuments: true).lint())
         }
         var overrides = ParameterOverrides()
         for file in parameterFiles {
@@ -74,10 +78,12 @@ public enum Linter {
     }
 
     /// Checks one policy's scope and conditions against resource schemas (resource types,
-    /// field paths, types, literal patterns, unused parameters). `verdict check` runs these
-    /// checks before evaluating, and `verdict test` before running a rule's tests.
-    public static func checkPolicy(_ policy: Policy, schemas: ResourceSchemaSet) -> [Diagnostic] {
-        deduplicated(PolicyLinter(policy: policy, schemas: schemas).lint())
+    /// field paths, types, literal patterns, unused parameters), and with `includingTests`
+    /// the documents of its test cases. `verdict check` runs these checks before
+    /// evaluating. It leaves out the test cases, because they do not change its results.
+    /// `verdict test` runs them with the test cases before running a rule's tests.
+    public static func checkPolicy(_ policy: Policy, schemas: ResourceSchemaSet, includingTests: Bool = false) -> [Diagnostic] {
+        deduplicated(PolicyLinter(policy: policy, schemas: schemas, checksTestDocuments: includingTests).lint())
     }
 
     private static func deduplicated(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
@@ -98,140 +104,4 @@ public enum Linter {
             return left.offset < right.offset
         }.map(\.element)
     }
-}
-
-/// The checks of one policy against the resource schemas.
-struct PolicyLinter {
-    let policy: Policy
-    let schemas: ResourceSchemaSet
-
-    func lint() -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        let types: [String]
-        switch policy.scope {
-        case .account: types = [AccountScopeType.name]
-        case .resourceTypes(let listed): types = listed
-        }
-        for (index, type) in types.enumerated() where schemas.schemas[type] == nil {
-            diagnostics.append(unknownType(type, at: scopeSpan(index), allowMissingSchema: true))
-        }
-        let checkedTypes = types.filter { schemas.schemas[$0] != nil }
-        var allConditionsParse = true
-        for expression in [policy.appliesWhen, policy.compliantWhen].compactMap({ $0 }) {
-            let parsed = PolicyEnvironment.make(for: policy).parse(expression.source)
-            if parsed.hasErrors {
-                diagnostics.append(contentsOf: parsed.diagnostics)
-                allConditionsParse = false
-                continue
-            }
-            diagnostics.append(contentsOf: relatedTypeProblems(parsed))
-            // Check against each resource type's schema, or once untyped when none has one.
-            for type in checkedTypes.isEmpty ? [nil] : checkedTypes.map(Optional.some) {
-                diagnostics.append(contentsOf: check(parsed, expression: expression, resourceType: type))
-            }
-        }
-        // A condition that does not parse may well read the parameters in its broken part.
-        if allConditionsParse {
-            diagnostics.append(contentsOf: unusedParameters())
-        }
-        return diagnostics
-    }
-
-    /// Returns the position of the scope entry at `index`, or of the rule's id for a
-    /// policy built without positions.
-    private func scopeSpan(_ index: Int) -> SourceSpan {
-        policy.scopeSpans.indices.contains(index) ? policy.scopeSpans[index] : policy.idSpan
-    }
-
-    private func check(_ parsed: ParsedExpression, expression: PolicyExpression, resourceType: String?) -> [Diagnostic] {
-        let schema = resourceType.flatMap { schemas.schemas[$0] }
-        let environment = PolicyEnvironment.make(for: policy, configurationType: schema?.configuration ?? .dyn,
-                                                 documentType: schema?.documentType ?? .dyn)
-        var options = CheckOptions()
-        options.resultDescription = expression.key
-        options.unlistedFields = Set(policy.unlistedFields.map(PolicyLinter.normalizedPath))
-        let knownSchemas = schemas
-        options.refineCall = { function, arguments, _ in
-            PolicyLinter.relatedDocumentType(function, arguments, knownSchemas)
-        }
-        return Checker.check(parsed, environment: environment, options: options).diagnostics
-    }
-
-    /// `Configuration.X` and `resource.Configuration.X` name the same field as `config.X`.
-    static func normalizedPath(_ path: String) -> String {
-        let trimmed = path.filter { !$0.isWhitespace }
-        for prefix in ["resource.Configuration.", "Configuration."] where trimmed.hasPrefix(prefix) {
-            return "config." + trimmed.dropFirst(prefix.count)
-        }
-        return trimmed
-    }
-
-    /// The type of `lookup(type, id)` and `resources(type, ...)` when `type` is a literal
-    /// naming a resource type with a schema.
-    static func relatedDocumentType(_ function: String, _ arguments: [Expr], _ schemas: ResourceSchemaSet) -> StaticType? {
-        guard function == RelatedResourceFunctions.lookupName || function == RelatedResourceFunctions.resourcesName,
-              case .literal(.string(let type))? = arguments.first?.kind, let schema = schemas.schemas[type]
-        else { return nil }
-        return function == RelatedResourceFunctions.lookupName ? schema.documentType : .list(schema.documentType)
-    }
-
-    /// Literal resource types in `lookup` and `resources` calls that no schema knows.
-    private func relatedTypeProblems(_ parsed: ParsedExpression) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        func visit(_ expr: Expr) {
-            if case .call(let function, nil, let arguments) = expr.kind,
-               function == RelatedResourceFunctions.lookupName || function == RelatedResourceFunctions.resourcesName,
-               let first = arguments.first, case .literal(.string(let type)) = first.kind, schemas.schemas[type] == nil {
-                var diagnostic = unknownType(type, at: first.span, allowMissingSchema: !schemas.schemas.isEmpty)
-                diagnostic.source = parsed.source
-                diagnostics.append(diagnostic)
-            }
-            expr.kind.children.forEach(visit)
-        }
-        visit(parsed.root)
-        return diagnostics
-    }
-
-    /// A resource type without a schema: an error when it looks like a misspelling of a
-    /// type that has one, a warning otherwise (its field paths then go unchecked).
-    private func unknownType(_ type: String, at span: SourceSpan, allowMissingSchema: Bool) -> Diagnostic {
-        let known = schemas.resourceTypes
-        let suggestion = Suggestions.closest(to: type, in: known)
-        if !suggestion.isEmpty {
-            return Diagnostic(id: "unknown-resource-type",
-                              message: "unknown resource type '\(type)'\(Suggestions.phrase(for: type, in: known))",
-                              span: span, source: policy.file)
-        }
-        return Diagnostic(severity: .warning, id: "resource-type-without-schema",
-                          message: "no schema describes resource type '\(type)', so its field paths are not checked; add one under schemas/",
-                          span: span, source: policy.file)
-    }
-
-    /// Declared parameters that no condition reads.
-    private func unusedParameters() -> [Diagnostic] {
-        var used = Set<String>()
-        func visit(_ expr: Expr) {
-            if case .select(let operand, let field, _) = expr.kind, case .identifier("params") = operand.kind {
-                used.insert(field)
-            }
-            if case .call(Operator.index, nil, let arguments) = expr.kind, arguments.count == 2,
-               case .identifier("params") = arguments[0].kind, case .literal(.string(let field)) = arguments[1].kind {
-                used.insert(field)
-            }
-            expr.kind.children.forEach(visit)
-        }
-        for expression in [policy.appliesWhen, policy.compliantWhen].compactMap({ $0 }) {
-            visit(Parser.parse(expression.source).root)
-        }
-        return policy.parameters.filter { !used.contains($0.name) }.map {
-            Diagnostic(severity: .warning, id: "unused-parameter",
-                       message: "parameter '\($0.name)' is declared but no condition reads it as params.\($0.name)",
-                       span: $0.span, source: policy.file)
-        }
-    }
-}
-
-/// The type code of account-level documents, which account rules evaluate.
-enum AccountScopeType {
-    static let name = "ACS::::Account"
 }

@@ -82,6 +82,17 @@ struct MappingReader {
         return scalar.style == .literal || scalar.style == .folded ? scalar.value.trimmingWhitespace() : scalar.value
     }
 
+    /// Reads text that readers see, such as a title or a message: like `string`, but text
+    /// of only white space (`""`) is reported too, with `advice` on what to write.
+    mutating func text(_ key: String, required: Bool, advice: String) -> String? {
+        guard let text = string(key, required: required) else { return nil }
+        if text.trimmingWhitespace().isEmpty {
+            report("policy-invalid-value", "'\(key)' is empty; \(advice)", at: node(key)!.span)
+            return nil
+        }
+        return text
+    }
+
     /// A list of text values; a single scalar is accepted as a list of one.
     mutating func strings(_ key: String, required: Bool) -> [String]? {
         stringEntries(key, required: required)?.map(\.value)

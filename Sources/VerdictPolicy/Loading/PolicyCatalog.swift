@@ -5,7 +5,11 @@ import VerdictLanguage
 /// loading them, including problems across files (duplicate ids, packs naming unknown
 /// rules).
 public struct PolicyCatalog: Sendable {
+    /// The policies that loaded without errors, the only ones to evaluate.
     public private(set) var policies: [Policy] = []
+    /// Policies from files with structure errors, built with placeholders so that lint can
+    /// check their conditions too; see `Policy.isValid`.
+    private(set) var invalidPolicies: [Policy] = []
     public private(set) var packs: [Pack] = []
     public private(set) var diagnostics: [Diagnostic] = []
     /// The files read, in the order read.
@@ -41,28 +45,22 @@ public struct PolicyCatalog: Sendable {
                                           span: .none, source: document.source))
             return
         }
-        var reader: MappingReader? = MappingReader(root, subject: "the file", source: document.source, diagnostics: &diagnostics)
-        guard let kind = reader?.string("kind", required: true) else {
-            diagnostics.append(contentsOf: reader?.diagnostics ?? [])
-            return
-        }
-        switch kind {
-        case "Policy":
+        switch FileKind.read(root, source: document.source, diagnostics: &diagnostics) {
+        case .policy:
             var parser = PolicyParser(source: document.source)
-            if let policy = parser.parse(root) { policies.append(policy) }
+            if let policy = parser.parse(root) {
+                if policy.isValid { policies.append(policy) } else { invalidPolicies.append(policy) }
+            }
             diagnostics.append(contentsOf: parser.diagnostics)
-        case "Pack":
+        case .pack:
             var parser = PackParser(source: document.source)
             if let pack = parser.parse(root) { packs.append(pack) }
             diagnostics.append(contentsOf: parser.diagnostics)
-        case "ResourceSchema":
+        case .resourceSchema:
             // Resource schemas may sit among policies; ResourceSchemaSet reads them.
             break
-        default:
-            let span = reader?.node("kind")?.span ?? .none
-            let kinds = ["Policy", "Pack", "ResourceSchema"]
-            reader?.report("policy-invalid-value", "unknown kind '\(kind)': expected 'Policy', 'Pack' or 'ResourceSchema'\(Suggestions.phrase(for: kind, in: kinds))", at: span)
-            diagnostics.append(contentsOf: reader?.diagnostics ?? [])
+        case nil:
+            break
         }
     }
 
@@ -143,8 +141,10 @@ public struct PolicyCatalog: Sendable {
         policies = unique
 
         let ids = policies.map(\.id)
+        // A rule whose file has errors is reported there; a pack that lists it is not wrong.
+        let invalidIDs = Set(invalidPolicies.map(\.id))
         for pack in packs {
-            for (ruleID, span) in zip(pack.ruleIDs, pack.ruleSpans) where firstByID[ruleID] == nil {
+            for (ruleID, span) in zip(pack.ruleIDs, pack.ruleSpans) where firstByID[ruleID] == nil && !invalidIDs.contains(ruleID) {
                 diagnostics.append(Diagnostic(id: "pack-unknown-rule",
                     message: "pack '\(pack.id)' lists rule '\(ruleID)', which no policy file defines\(Suggestions.phrase(for: ruleID, in: ids))",
                     span: span, source: pack.file))

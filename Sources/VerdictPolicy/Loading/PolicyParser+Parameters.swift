@@ -1,46 +1,66 @@
 import VerdictLanguage
 
+/// The parameters of a policy file as far as they could be read.
+struct ReadParameters {
+    var declarations: [ParameterDeclaration] = []
+    /// Parameters whose declaration has errors, with their type when it could be read and
+    /// `dyn` otherwise, so that lint can still check conditions that read them.
+    var placeholders: [(name: String, type: StaticType)] = []
+    /// Whether `parameters` is not a mapping, so that no parameter name is known.
+    var isUnreadable = false
+    var hasErrors = false
+}
+
 /// Reading parameter declarations: name, type, default, description and constraints.
 extension PolicyParser {
-    mutating func readParameters(_ reader: inout MappingReader) -> [ParameterDeclaration]? {
-        guard let node = reader.node("parameters") else { return [] }
+    mutating func readParameters(_ reader: inout MappingReader) -> ReadParameters {
+        var parameters = ReadParameters()
+        guard let node = reader.node("parameters") else { return parameters }
         guard case .mapping(let pairs, _, _) = node else {
             reader.report("policy-invalid-value", "expected 'parameters' to map each parameter name to its type, default and description", at: node.span)
-            return nil
+            parameters.isUnreadable = true
+            parameters.hasErrors = true
+            return parameters
         }
-        var declarations: [ParameterDeclaration] = []
-        var valid = true
         for pair in pairs {
             let name = pair.key.value
             guard PolicyParser.isIdentifier(name) else {
                 reader.report("policy-invalid-value", "parameter name '\(name)' must be an identifier (letters, digits and '_', not starting with a digit)", at: pair.key.span)
-                valid = false
+                parameters.hasErrors = true
                 continue
             }
-            if let declaration = readParameter(name, pair.value, keySpan: pair.key.span) {
-                declarations.append(declaration)
-            } else {
-                valid = false
+            switch readParameter(name, pair.value, keySpan: pair.key.span) {
+            case .declared(let declaration):
+                parameters.declarations.append(declaration)
+            case .invalid(let type):
+                parameters.placeholders.append((name, type?.staticType ?? .dyn))
+                parameters.hasErrors = true
             }
         }
-        return valid ? declarations : nil
+        return parameters
     }
 
-    private mutating func readParameter(_ name: String, _ node: YAMLNode, keySpan: SourceSpan) -> ParameterDeclaration? {
-        guard var reader = MappingReader(node, subject: "parameter '\(name)'", source: source, diagnostics: &diagnostics) else { return nil }
+    /// A parameter declaration, or the type of one with errors when the type could be read.
+    private enum ParameterReading {
+        case declared(ParameterDeclaration)
+        case invalid(ParameterType?)
+    }
+
+    private mutating func readParameter(_ name: String, _ node: YAMLNode, keySpan: SourceSpan) -> ParameterReading {
+        guard var reader = MappingReader(node, subject: "parameter '\(name)'", source: source, diagnostics: &diagnostics) else { return .invalid(nil) }
         defer { diagnostics.append(contentsOf: reader.diagnostics) }
         reader.rejectUnknownKeys(PolicyParser.parameterKeys)
-        let description = reader.string("description", required: true) ?? ""
-        guard let typeText = reader.string("type", required: true) else { return nil }
+        let description = reader.text("description", required: true, advice: "write what parameter '\(name)' sets") ?? ""
+        guard let typeText = reader.string("type", required: true) else { return .invalid(nil) }
         guard let type = ParameterType(parsing: typeText) else {
             reader.report("policy-invalid-value", "invalid parameter type '\(typeText)': expected one of \(ParameterType.spellings.joined(separator: ", "))",
                           at: reader.node("type")!.span)
-            return nil
+            return .invalid(nil)
         }
         let constraints = readConstraints(&reader, name: name, type: type)
         guard let defaultNode = reader.node("default") else {
             reader.reportMissing("default", message: "parameter '\(name)' is missing the required key 'default'")
-            return nil
+            return .invalid(type)
         }
 
         let defaultValue: LocatedParameterValue
@@ -49,16 +69,16 @@ extension PolicyParser {
             defaultValue = located
         case .failure(let error):
             reader.report("policy-parameter-type", "the default of parameter '\(name)' does not match its type \(type): \(error)", at: error.span ?? defaultNode.span)
-            return nil
+            return .invalid(type)
         }
-        guard let constraints else { return nil }
+        guard let constraints else { return .invalid(type) }
         if let violation = constraints.violation(of: defaultValue.value) {
             reader.report("policy-parameter-constraint", violation.message(for: "the default of parameter '\(name)'"),
                           at: defaultValue.span(ofElement: violation.elementIndex))
-            return nil
+            return .invalid(type)
         }
-        return ParameterDeclaration(name: name, type: type, defaultValue: defaultValue.value, description: description,
-                                    constraints: constraints, span: keySpan)
+        return .declared(ParameterDeclaration(name: name, type: type, defaultValue: defaultValue.value, description: description,
+                                              constraints: constraints, span: keySpan))
     }
 
     /// Reads `minimum`, `maximum`, `minItems` and `allowedValues`; nil when one is invalid

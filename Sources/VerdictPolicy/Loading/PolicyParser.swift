@@ -30,32 +30,40 @@ struct PolicyParser {
         if let id, !PolicyParser.isValidID(id), let span = reader.node("id")?.span {
             reader.report("policy-invalid-value", "rule id '\(id)' must use lowercase letters, digits and hyphens, starting with a letter or digit", at: span)
         }
-        let title = reader.string("title", required: true)
-        let description = reader.string("description", required: true)
+        let title = reader.text("title", required: true, advice: "write one line that says what the rule checks")
+        let description = reader.text("description", required: true, advice: "write a few sentences on what the rule protects against")
         let severity = readSeverity(&reader)
         let (scope, scopeSpans) = readScope(&reader)
         let parameters = readParameters(&reader)
         let appliesWhen = readExpression("appliesWhen", required: false, &reader)
         let compliantWhen = readExpression("compliantWhen", required: true, &reader)
-        let message = reader.string("message", required: true)
-        let remediation = reader.string("remediation", required: false)
+        let message = reader.text("message", required: true, advice: "write what a NON_COMPLIANT result tells the reader")
+        let remediation = reader.text("remediation", required: false, advice: "write how to fix a violation, or remove the key")
         let references = reader.strings("references", required: false) ?? []
-        let unlistedFields = reader.strings("unlistedFields", required: false) ?? []
+        let unlistedFields = reader.stringEntries("unlistedFields", required: false) ?? []
 
         var tests: [PolicyTestCase] = []
-        if let scope, let parameters {
+        if let scope {
             tests = readTests(&reader, scope: scope, parameters: parameters)
         }
         diagnostics.append(contentsOf: reader.diagnostics)
 
-        guard let id, let title, let description, let severity, let scope, let parameters, let compliantWhen, let message,
-              !diagnostics.contains(where: { $0.severity == .error })
-        else { return nil }
+        // A policy with errors is still built, with placeholders for the parts that could
+        // not be read, so that lint checks its conditions in the same run as its structure.
+        // NOTE: without a readable compliantWhen nothing is built, so an appliesWhen beside
+        // a missing or misspelled compliantWhen is checked only once that is fixed. Test
+        // cases are read only when the scope is readable.
+        guard let compliantWhen else { return nil }
+        let isValid = id != nil && title != nil && description != nil && severity != nil && scope != nil && message != nil
+            && !parameters.hasErrors && !diagnostics.contains { $0.severity == .error }
         return Policy(
-            id: id, title: title, description: description, severity: severity, scope: scope, parameters: parameters,
-            appliesWhen: appliesWhen, compliantWhen: compliantWhen, message: message, remediation: remediation,
-            references: references, unlistedFields: unlistedFields, tests: tests, file: source,
-            idSpan: reader.node("id")?.span ?? .none, scopeSpans: scopeSpans)
+            id: id ?? "", title: title ?? "", description: description ?? "", severity: severity ?? .low,
+            scope: scope ?? .resourceTypes([]), parameters: parameters.declarations,
+            appliesWhen: appliesWhen, compliantWhen: compliantWhen, message: message ?? "", remediation: remediation,
+            references: references, unlistedFields: unlistedFields.map(\.value), unlistedFieldSpans: unlistedFields.map(\.span),
+            tests: tests, file: source,
+            idSpan: reader.node("id")?.span ?? .none, scopeSpans: scopeSpans, isValid: isValid,
+            parameterPlaceholders: parameters.placeholders, parametersAreUnreadable: parameters.isUnreadable)
     }
 
     static func isValidID(_ id: String) -> Bool {
@@ -128,7 +136,7 @@ struct PolicyParser {
 
     // MARK: - Tests
 
-    private mutating func readTests(_ reader: inout MappingReader, scope: Policy.Scope, parameters: [ParameterDeclaration]) -> [PolicyTestCase] {
+    private mutating func readTests(_ reader: inout MappingReader, scope: Policy.Scope, parameters: ReadParameters) -> [PolicyTestCase] {
         guard let node = reader.node("tests") else { return [] }
         guard case .sequence(let items, _, _) = node else {
             reader.report("policy-invalid-value", "expected 'tests' to be a list of test cases", at: node.span)
@@ -137,7 +145,7 @@ struct PolicyParser {
         return items.compactMap { readTest($0, scope: scope, parameters: parameters) }
     }
 
-    private mutating func readTest(_ node: YAMLNode, scope: Policy.Scope, parameters: [ParameterDeclaration]) -> PolicyTestCase? {
+    private mutating func readTest(_ node: YAMLNode, scope: Policy.Scope, parameters: ReadParameters) -> PolicyTestCase? {
         guard var header = MappingReader(node, subject: "a test case", source: source, diagnostics: &diagnostics) else { return nil }
         let name = header.string("name", required: true)
         diagnostics.append(contentsOf: header.diagnostics)
@@ -160,7 +168,7 @@ struct PolicyParser {
 
         let resource = readTestResource(&reader, scope: scope)
         let related = readRelated(&reader)
-        let values = readTestParameters(&reader, declarations: parameters)
+        let values = readTestParameters(&reader, parameters: parameters)
         var now: Timestamp?
         if let text = reader.string("now", required: false) {
             now = Timestamp(rfc3339: text)
@@ -176,8 +184,16 @@ struct PolicyParser {
         case .document(let value): document = value
         }
         guard let expected, let related, let values else { return nil }
+
+        var resourcePairs: [YAMLPair] = []
+        if case .mapping(let pairs, _, _)? = reader.node("resource") { resourcePairs = pairs }
+        var relatedNodes: [YAMLNode] = []
+        if case .sequence(let items, _, _)? = reader.node("related") { relatedNodes = items }
         return PolicyTestCase(name: name, expected: expected, resource: document, related: related, parameters: values,
-                              now: now, messageContains: messageContains, span: node.span)
+                              now: now, messageContains: messageContains, span: node.span,
+                              configurationNode: reader.node("configuration") ?? resourcePairs.first { $0.key.value == "Configuration" }?.value,
+                              resourceTypeNode: resourcePairs.first { $0.key.value == "ResourceType" }?.value,
+                              relatedNodes: relatedNodes)
     }
 
     /// The evaluated document: defaults, overridden by `resource`, with `configuration` as
@@ -253,7 +269,8 @@ struct PolicyParser {
         return documents
     }
 
-    private func readTestParameters(_ reader: inout MappingReader, declarations: [ParameterDeclaration]) -> [String: Value]? {
+    private func readTestParameters(_ reader: inout MappingReader, parameters: ReadParameters) -> [String: Value]? {
+        let declarations = parameters.declarations
         guard let node = reader.node("parameters") else { return [:] }
         guard case .mapping(let pairs, _, _) = node else {
             reader.report("policy-invalid-value", "expected the test's 'parameters' to map parameter names to values", at: node.span)
@@ -263,7 +280,13 @@ struct PolicyParser {
         var valid = true
         for pair in pairs {
             guard let declaration = declarations.first(where: { $0.name == pair.key.value }) else {
-                let names = declarations.map(\.name)
+                // A parameter whose declaration has errors cannot check its value; the
+                // declaration's own error is reported.
+                if parameters.isUnreadable || parameters.placeholders.contains(where: { $0.name == pair.key.value }) {
+                    valid = false
+                    continue
+                }
+                let names = declarations.map(\.name) + parameters.placeholders.map(\.name)
                 reader.report("policy-unknown-parameter", "the test sets parameter '\(pair.key.value)', which the policy does not declare\(Suggestions.phrase(for: pair.key.value, in: names))",
                               at: pair.key.span)
                 valid = false

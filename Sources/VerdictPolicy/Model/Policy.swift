@@ -18,6 +18,8 @@ public struct Policy: Sendable {
     public let references: [String]
     /// Field paths that lint accepts although the resource schema does not list them.
     public let unlistedFields: [String]
+    /// The position of each entry of `unlistedFields`, in the same order.
+    public let unlistedFieldSpans: [SourceSpan]
     public let tests: [PolicyTestCase]
     /// The file the policy came from.
     public let file: Source
@@ -26,6 +28,17 @@ public struct Policy: Sendable {
     /// The positions of the scope: each `resourceTypes` entry in order, or the value of
     /// `scope: account`.
     public let scopeSpans: [SourceSpan]
+    /// False for a policy read from a file with structure errors, so that lint can still
+    /// check its conditions: the parts that could not be read hold placeholders (empty
+    /// text, severity low, no resource types). Such a policy must never be
+    /// evaluated; `PolicyCatalog.policies` contains none, and `PolicyCompiler` rejects them.
+    public let isValid: Bool
+    /// In a policy that is not valid, the parameters whose declaration has errors, with
+    /// their type where it could be read and `dyn` otherwise.
+    let parameterPlaceholders: [(name: String, type: StaticType)]
+    /// In a policy that is not valid, whether `parameters` could not be read at all, so
+    /// that conditions may read any parameter name.
+    let parametersAreUnreadable: Bool
 
     /// The resources a rule evaluates.
     public enum Scope: Sendable, Equatable {
@@ -80,6 +93,12 @@ public struct PolicyTestCase: Sendable {
     /// Text the result message must contain, to pin down why a case is an error.
     public let messageContains: String?
     public let span: SourceSpan
+    /// The YAML of the evaluated document: its Configuration (from `configuration`, or
+    /// from `resource`) and its `ResourceType` value, which lint checks against the schema.
+    let configurationNode: YAMLNode?
+    let resourceTypeNode: YAMLNode?
+    /// The YAML of each document of `related`, in the same order.
+    let relatedNodes: [YAMLNode]
 }
 
 /// A named list of rules evaluated together, such as Cloud Config's compliance packages.

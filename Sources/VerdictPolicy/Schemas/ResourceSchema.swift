@@ -63,11 +63,10 @@ public struct ResourceSchemaSet: Sendable {
             return
         }
         guard let root = document.root else { return }
-        // Policies and packs may sit among schemas; PolicyCatalog reads them.
-        if case .mapping(let pairs, _, _) = root, let kind = pairs.first(where: { $0.key.value == "kind" })?.value.scalar?.value,
-           kind == "Policy" || kind == "Pack" {
-            return
-        }
+        // Policies and packs may sit among schemas; PolicyCatalog reads them. A file of no
+        // known kind gets only the error that says so, not errors for every key that a
+        // schema does not have.
+        guard FileKind.read(root, source: document.source, diagnostics: &diagnostics) == .resourceSchema else { return }
         var parser = SchemaParser(source: document.source)
         if let schema = parser.parse(root) {
             if let existing = schemas[schema.resourceType] {

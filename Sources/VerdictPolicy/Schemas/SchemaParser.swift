@@ -24,13 +24,10 @@ struct SchemaParser {
         diagnostics.append(Diagnostic(id: id, message: message, span: span, source: source))
     }
 
+    /// Reads a file whose kind the caller has found to be `ResourceSchema`.
     mutating func parse(_ root: YAMLNode) -> ResourceSchema? {
         guard var reader = MappingReader(root, subject: "the schema", source: source, diagnostics: &diagnostics) else { return nil }
         reader.rejectUnknownKeys(SchemaParser.keys)
-        let kind = reader.string("kind", required: true)
-        if let kind, kind != "ResourceSchema" {
-            reader.report("policy-invalid-value", "a schema file has 'kind: ResourceSchema', not '\(kind)'", at: reader.node("kind")!.span)
-        }
         let resourceType = reader.string("resourceType", required: true)
         if let resourceType, !PolicyParser.isResourceTypeCode(resourceType) {
             reader.report("policy-invalid-value", "resource type '\(resourceType)' is not a Cloud Config type code such as ACS::OSS::Bucket",

@@ -96,6 +96,10 @@ struct DocumentComposer {
 
     private func checkScalarTag(_ tag: String, of scalar: YAMLScalar, propertiesAt properties: Range<Int>) throws(Diagnostic) {
         let tagRange = tagRange(in: properties)
+        if NegationTag.isNegation(tag: tag, key: pendingKey) {
+            let written = NegationTag.lineText(from: tagRange.lowerBound, in: positions.bytes)
+            throw failure("yaml-tag", NegationTag.message(for: written), at: tagRange)
+        }
         let shown = YAMLTag.shortForm(tag)
         let conforms: Bool
         let typeName: String
@@ -119,6 +123,12 @@ struct DocumentComposer {
         if !conforms {
             throw failure("yaml-tag", "the value '\(scalar.value)' is tagged '\(shown)' but is not \(typeName); fix the value or remove the tag", at: tagRange)
         }
+    }
+
+    /// The text of the key whose value is being read, when the open collection is a mapping.
+    private var pendingKey: String? {
+        if case .mapping(let mapping)? = stack.last?.content { return mapping.pendingKey?.value }
+        return nil
     }
 
     /// Finds the tag in a node's properties: from its `!` to the next blank or line break.

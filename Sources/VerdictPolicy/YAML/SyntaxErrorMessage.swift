@@ -16,6 +16,15 @@ extension LibYAMLError {
             offset = positions.byteOffset(ofCharacterIndex: contextIndex)
         }
 
+        // A condition that starts with '!' fails as a tag, or on what follows the tag, such
+        // as the anchor that '&&' starts. libyaml's words describe those, but the '!' is the
+        // mistake, so the message is about it alone.
+        if let negation = negatedValueStart(positions: positions) {
+            let written = NegationTag.lineText(from: negation, in: positions.bytes)
+            return Diagnostic(id: "yaml-syntax", message: NegationTag.message(for: written),
+                              span: SourceSpan(start: negation, end: negation + 1), source: source)
+        }
+
         var message = problem
         if isReaderError, readerValue >= 0 {
             message += " (U+\(String(readerValue, radix: 16, uppercase: true).leftPadded(to: 4)))"
@@ -36,6 +45,14 @@ extension LibYAMLError {
         return Diagnostic(id: "yaml-syntax", message: message, span: SourceSpan(start: offset, end: max(end, offset)), source: source)
     }
 
+    /// Returns the offset of the `!` that starts a value, most likely a negated condition,
+    /// on the line where the failed construct started (or of the problem, without one).
+    private func negatedValueStart(positions: TextPositions) -> Int? {
+        guard !isReaderError else { return nil }
+        let offset = positions.byteOffset(ofCharacterIndex: context == nil ? problemIndex : contextIndex)
+        return NegationTag.negationStart(onLineOf: offset, in: positions.bytes)
+    }
+
     /// Suggests what to do about the common mistakes behind libyaml's messages.
     private func hint(character: UInt8?) -> String? {
         if problem.contains("tab character") || (problem.contains("cannot start any token") && character == YAMLCharacters.tab) {
@@ -45,7 +62,8 @@ extension LibYAMLError {
             return "'@' and '`' are reserved and cannot start a plain scalar, so put the value in quotes"
         }
         if problem.contains("mapping values are not allowed") {
-            return "put a value that contains ': ' in quotes, or line this key up with the keys above it"
+            return "a plain value cannot contain ': ', so put the value in quotes or write it as a block scalar (|), "
+                + "or line this key up with the keys above it"
         }
         if problem.contains("could not find expected ':'") {
             return "write ': ' after the key, or indent or quote the line if it continues the previous value"
