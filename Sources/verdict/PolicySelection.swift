@@ -88,7 +88,10 @@ struct PolicySelection {
         for policy in selected { checkDiagnostics.append(contentsOf: Linter.checkPolicy(policy, schemas: schemas)) }
         Diagnostics.print(checkDiagnostics.filter { $0.severity == .error || !arguments.flag("--quiet") })
         if schemas.hasErrors || checkDiagnostics.contains(where: { $0.severity == .error }) {
-            Console.fail("some conditions have errors; fix them (verdict lint shows every problem) and run again")
+            let failing = Set(checkDiagnostics.filter { $0.severity == .error }.map(\.source.name)).count
+            let subject = schemas.hasErrors && failing == 0 ? "the resource schemas have errors"
+                : "\(CountText.of(failing, "policy file")) \(failing == 1 ? "has" : "have") errors (see above)"
+            Console.fail("\(subject), so nothing was evaluated; fix them (verdict lint shows every problem) and run again")
             return .failure(.dataError)
         }
         return .success(PolicySelection(catalog: catalog, policies: selected, schemas: schemas))
