@@ -8,12 +8,7 @@ final class ListPlan: Plan {
     }
 
     override func evaluate(_ activation: Activation) throws(EvaluationError) -> Value {
-        var values: [Value] = []
-        values.reserveCapacity(elements.count)
-        for element in elements {
-            values.append(try element.evaluate(activation))
-        }
-        return .list(values)
+        .list(try values(of: elements, activation))
     }
 }
 

@@ -54,11 +54,7 @@ final class VariadicCallPlan: Plan {
     }
 
     override func evaluate(_ activation: Activation) throws(EvaluationError) -> Value {
-        var values: [Value] = []
-        values.reserveCapacity(arguments.count)
-        for argument in arguments {
-            values.append(try argument.evaluate(activation))
-        }
+        let values = try values(of: arguments, activation)
         do throws(EvaluationError) {
             return try function(values)
         } catch {
@@ -79,11 +75,7 @@ final class ContextualCallPlan: Plan {
     }
 
     override func evaluate(_ activation: Activation) throws(EvaluationError) -> Value {
-        var values: [Value] = []
-        values.reserveCapacity(arguments.count)
-        for argument in arguments {
-            values.append(try argument.evaluate(activation))
-        }
+        let values = try values(of: arguments, activation)
         do throws(EvaluationError) {
             return try function(values, activation)
         } catch {

@@ -1,57 +1,34 @@
-/// `a && b`. Either side that is false makes the result false, even when the other side
-/// is an error; otherwise an error or a non-boolean operand is the result.
-final class AndPlan: Plan {
+/// `a && b` and `a || b`. An operand equal to the operator's deciding value (false for
+/// `&&`, true for `||`) decides the result, even when the other operand is an error;
+/// otherwise an error or a non-boolean operand is the result.
+final class LogicalPlan: Plan {
     let left: Plan
     let right: Plan
+    /// The operator's name, for errors about non-boolean operands.
+    let function: String
+    /// The value that decides the result whatever the other operand is.
+    let decidingValue: Bool
 
-    init(id: ExprID, left: Plan, right: Plan) {
+    init(id: ExprID, function: String, left: Plan, right: Plan) {
         self.left = left
         self.right = right
+        self.function = function
+        self.decidingValue = function == Operator.logicalOr
         super.init(id: id)
     }
 
     override func evaluate(_ activation: Activation) throws(EvaluationError) -> Value {
-        let leftResult = booleanResult(left, activation, function: Operator.logicalAnd)
-        if case .success(false) = leftResult { return .bool(false) }
-        let rightResult = booleanResult(right, activation, function: Operator.logicalAnd)
+        let leftResult = booleanResult(left, activation, function: function)
+        if case .success(decidingValue) = leftResult { return .bool(decidingValue) }
+        let rightResult = booleanResult(right, activation, function: function)
         switch (leftResult, rightResult) {
-        case (_, .success(false)):
-            return .bool(false)
-        case (.success(true), .success(true)):
-            return .bool(true)
+        case (_, .success(decidingValue)):
+            return .bool(decidingValue)
         case (.failure(let error), _), (_, .failure(let error)):
             throw attributed(error)
         default:
-            return .bool(false)
-        }
-    }
-}
-
-/// `a || b`: either side that is true makes the result true, even when the other side
-/// is an error.
-final class OrPlan: Plan {
-    let left: Plan
-    let right: Plan
-
-    init(id: ExprID, left: Plan, right: Plan) {
-        self.left = left
-        self.right = right
-        super.init(id: id)
-    }
-
-    override func evaluate(_ activation: Activation) throws(EvaluationError) -> Value {
-        let leftResult = booleanResult(left, activation, function: Operator.logicalOr)
-        if case .success(true) = leftResult { return .bool(true) }
-        let rightResult = booleanResult(right, activation, function: Operator.logicalOr)
-        switch (leftResult, rightResult) {
-        case (_, .success(true)):
-            return .bool(true)
-        case (.success(false), .success(false)):
-            return .bool(false)
-        case (.failure(let error), _), (_, .failure(let error)):
-            throw attributed(error)
-        default:
-            return .bool(true)
+            // Both operands are the other value.
+            return .bool(!decidingValue)
         }
     }
 }

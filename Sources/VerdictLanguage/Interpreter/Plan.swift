@@ -18,6 +18,17 @@ class Plan {
     /// The value of a plan that needs no activation, for constant folding.
     var constantValue: Value? { nil }
 
+    /// Evaluates plans in order, such as a call's arguments or a list's elements.
+    @inline(__always)
+    final func values(of plans: [Plan], _ activation: Activation) throws(EvaluationError) -> [Value] {
+        var values: [Value] = []
+        values.reserveCapacity(plans.count)
+        for plan in plans {
+            values.append(try plan.evaluate(activation))
+        }
+        return values
+    }
+
     /// Gives an error raised by this node its id, keeping the id of a deeper node that
     /// raised it first.
     @inline(__always)
@@ -75,8 +86,9 @@ final class SlotPlan: Plan {
     }
 }
 
-/// `operand.field` on a map (a JSON object). The field's hash is computed once, here.
-final class SelectPlan: Plan {
+/// A plan that reads one field of a map (a JSON object). The field's hash is computed
+/// once, here, rather than on every evaluation.
+class FieldPlan: Plan {
     let operand: Plan
     let field: String
     let fieldHash: KeyHash
@@ -88,12 +100,20 @@ final class SelectPlan: Plan {
         super.init(id: id)
     }
 
-    override func evaluate(_ activation: Activation) throws(EvaluationError) -> Value {
+    /// Evaluates the operand, which must be a map.
+    final func operandMap(_ activation: Activation) throws(EvaluationError) -> MapValue {
         let container = try operand.evaluate(activation)
         guard case .map(let map) = container else {
             throw attributed(.noSuchField(field, on: container))
         }
-        guard let value = map.value(forKey: field, hash: fieldHash) else {
+        return map
+    }
+}
+
+/// `operand.field`.
+final class SelectPlan: FieldPlan {
+    override func evaluate(_ activation: Activation) throws(EvaluationError) -> Value {
+        guard let value = try operandMap(activation).value(forKey: field, hash: fieldHash) else {
             throw EvaluationError(.noSuchKey, "no such key: '\(field)'", exprID: id)
         }
         return value
@@ -101,24 +121,9 @@ final class SelectPlan: Plan {
 }
 
 /// `has(operand.field)`: whether a map has the key.
-final class HasPlan: Plan {
-    let operand: Plan
-    let field: String
-    let fieldHash: KeyHash
-
-    init(id: ExprID, operand: Plan, field: String) {
-        self.operand = operand
-        self.field = field
-        self.fieldHash = KeyHash(field)
-        super.init(id: id)
-    }
-
+final class HasPlan: FieldPlan {
     override func evaluate(_ activation: Activation) throws(EvaluationError) -> Value {
-        let container = try operand.evaluate(activation)
-        guard case .map(let map) = container else {
-            throw attributed(.noSuchField(field, on: container))
-        }
-        return .bool(map.value(forKey: field, hash: fieldHash) != nil)
+        .bool(try operandMap(activation).value(forKey: field, hash: fieldHash) != nil)
     }
 }
 

@@ -119,10 +119,9 @@ struct Planner {
 
     private mutating func planCall(_ function: String, target: Expr?, arguments: [Expr], _ expr: Expr) -> Plan {
         switch function {
-        case Operator.logicalAnd where target == nil && arguments.count == 2:
-            return AndPlan(id: expr.id, left: plan(arguments[0]), right: plan(arguments[1]))
-        case Operator.logicalOr where target == nil && arguments.count == 2:
-            return OrPlan(id: expr.id, left: plan(arguments[0]), right: plan(arguments[1]))
+        case Operator.logicalAnd where target == nil && arguments.count == 2,
+             Operator.logicalOr where target == nil && arguments.count == 2:
+            return LogicalPlan(id: expr.id, function: function, left: plan(arguments[0]), right: plan(arguments[1]))
         case Operator.conditional where target == nil && arguments.count == 3:
             return ConditionalPlan(id: expr.id, condition: plan(arguments[0]),
                                    whenTrue: plan(arguments[1]), whenFalse: plan(arguments[2]))

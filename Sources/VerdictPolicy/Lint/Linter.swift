@@ -19,10 +19,9 @@ public enum Linter {
         var catalog = PolicyCatalog()
         var schemas = ResourceSchemaSet()
         for file in files {
-            catalog.loadText(file.text, name: file.name)
-            // YAML errors are reported once, by the catalog.
-            if (try? YAMLLoader.load(text: file.text, name: file.name)) != nil {
-                schemas.loadText(file.text, name: file.name)
+            // Each file is parsed once, and its YAML errors are reported once, by the catalog.
+            if let document = catalog.loadText(file.text, name: file.name) {
+                schemas.load(document)
             }
         }
         // A policy whose id repeats an earlier one is dropped by checkAcrossFiles, but its
@@ -61,17 +60,10 @@ public enum Linter {
         var files: [File] = []
         for path in paths {
             for name in PolicyCatalog.yamlFiles(at: path, diagnostics: &diagnostics) {
-                guard let data = FileManager.default.contents(atPath: name) else {
-                    diagnostics.append(Diagnostic(id: "file-unreadable", message: "cannot read the file; check its permissions",
-                                                  span: .none, source: Source(text: "", name: name)))
-                    continue
+                switch FileList.readText(name) {
+                case .success(let text): files.append((name, text))
+                case .failure(let problem): diagnostics.append(problem)
                 }
-                guard let text = String(data: data, encoding: .utf8) else {
-                    diagnostics.append(Diagnostic(id: "yaml-syntax", message: "the file is not valid UTF-8 text",
-                                                  span: .none, source: Source(text: "", name: name)))
-                    continue
-                }
-                files.append((name, text))
             }
         }
         return files

@@ -1,4 +1,5 @@
 import Foundation
+import VerdictLanguage
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -19,5 +20,18 @@ public enum FileList {
     public static func deduplicated(_ names: [String]) -> [String] {
         var seen = Set<String>()
         return names.filter { seen.insert(canonicalPath($0) ?? $0).inserted }
+    }
+
+    /// Reads a file as UTF-8 text, or returns the diagnostic that says why it cannot be read.
+    static func readText(_ path: String) -> Result<String, Diagnostic> {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(Diagnostic(id: "file-unreadable", message: "cannot read the file; check that it exists and is readable",
+                                       span: .none, source: Source(text: "", name: path)))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return .failure(Diagnostic(id: "yaml-syntax", message: "the file is not valid UTF-8 text",
+                                       span: .none, source: Source(text: "", name: path)))
+        }
+        return .success(text)
     }
 }

@@ -30,16 +30,18 @@ public struct PolicyCatalog: Sendable {
         return catalog
     }
 
-    /// Loads one file's text; `name` is shown in diagnostics.
-    public mutating func loadText(_ text: String, name: String) {
+    /// Loads one file's text; `name` is shown in diagnostics. Returns the parsed document,
+    /// so that a caller that also reads other kinds of file does not parse it again.
+    @discardableResult
+    public mutating func loadText(_ text: String, name: String) -> YAMLDocument? {
         files.append(name)
-        let document: YAMLDocument
-        do {
-            document = try YAMLLoader.load(text: text, name: name)
-        } catch {
-            diagnostics.append(error)
-            return
-        }
+        guard let document = YAMLLoader.load(text: text, name: name, reportingTo: &diagnostics) else { return nil }
+        load(document)
+        return document
+    }
+
+    /// Adds the policy or pack of a parsed file.
+    private mutating func load(_ document: YAMLDocument) {
         guard let root = document.root else {
             diagnostics.append(Diagnostic(id: "policy-missing-key", message: "the file is empty; a policy file starts with 'kind: Policy'",
                                           span: .none, source: document.source))
@@ -65,17 +67,10 @@ public struct PolicyCatalog: Sendable {
     }
 
     private mutating func loadFile(_ path: String) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            diagnostics.append(Diagnostic(id: "file-unreadable", message: "cannot read the file; check that it exists and is readable",
-                                          span: .none, source: Source(text: "", name: path)))
-            return
+        switch FileList.readText(path) {
+        case .success(let text): loadText(text, name: path)
+        case .failure(let problem): diagnostics.append(problem)
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            diagnostics.append(Diagnostic(id: "yaml-syntax", message: "the file is not valid UTF-8 text",
-                                          span: .none, source: Source(text: "", name: path)))
-            return
-        }
-        loadText(text, name: path)
     }
 
     /// The extensions of the files read from directories, compared ignoring case.

@@ -47,14 +47,8 @@ public struct ParameterOverrides: Sendable {
     /// Adds the values of a parameters file: a mapping of rule ids to mappings of
     /// parameter names to values.
     public mutating func addFile(text: String, name: String, policies: [Policy]) {
-        let document: YAMLDocument
-        do {
-            document = try YAMLLoader.load(text: text, name: name)
-        } catch {
-            diagnostics.append(error)
-            return
-        }
-        guard let root = document.root else { return }
+        guard let document = YAMLLoader.load(text: text, name: name, reportingTo: &diagnostics),
+              let root = document.root else { return }
         guard case .mapping(let rules, _, _) = root else {
             diagnostics.append(Diagnostic(id: "parameter-syntax",
                 message: "expected the parameters file to map rule ids to their parameters, such as 'pai-eas-instances-multi-zone: {minZones: 3}'",

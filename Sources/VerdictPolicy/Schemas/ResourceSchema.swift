@@ -42,26 +42,25 @@ public struct ResourceSchemaSet: Sendable {
     public static func load(paths: [String]) -> ResourceSchemaSet {
         var set = ResourceSchemaSet()
         for file in PolicyCatalog.yamlFiles(at: paths, diagnostics: &set.diagnostics) {
-            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+            switch FileList.readText(file) {
+            case .success(let text):
+                set.loadText(text, name: file)
+            case .failure(let problem):
                 set.files.append(file)
-                set.diagnostics.append(Diagnostic(id: "file-unreadable", message: "cannot read the file; check that it exists and is readable",
-                                                  span: .none, source: Source(text: "", name: file)))
-                continue
+                set.diagnostics.append(problem)
             }
-            set.loadText(text, name: file)
         }
         return set
     }
 
     public mutating func loadText(_ text: String, name: String) {
         files.append(name)
-        let document: YAMLDocument
-        do {
-            document = try YAMLLoader.load(text: text, name: name)
-        } catch {
-            diagnostics.append(error)
-            return
-        }
+        guard let document = YAMLLoader.load(text: text, name: name, reportingTo: &diagnostics) else { return }
+        load(document)
+    }
+
+    /// Adds the schema of a parsed file; files of other kinds are skipped.
+    mutating func load(_ document: YAMLDocument) {
         guard let root = document.root else { return }
         // Policies and packs may sit among schemas; PolicyCatalog reads them. A file of no
         // known kind gets only the error that says so, not errors for every key that a

@@ -73,3 +73,16 @@ public enum YAMLLoader {
         return YAMLDocument(root: root, source: source)
     }
 }
+
+extension YAMLLoader {
+    /// Loads a file, or adds the problem to `diagnostics` and returns nil, for loaders that
+    /// report every file's problems and go on with the next file.
+    static func load(text: String, name: String, reportingTo diagnostics: inout [Diagnostic]) -> YAMLDocument? {
+        do {
+            return try load(text: text, name: name)
+        } catch {
+            diagnostics.append(error)
+            return nil
+        }
+    }
+}
