@@ -24,49 +24,13 @@ final class CheckInputsCommandTests: XCTestCase {
         try? FileManager.default.removeItem(at: scratch)
     }
 
-    struct Run {
-        let status: Int32
-        let output: String
-        let error: String
-    }
-
-    private static var executable: URL {
-        let bundle = Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") }?.bundleURL ?? Bundle.main.bundleURL
-        let directory = bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
-        return directory.appendingPathComponent("verdict")
-    }
+    typealias Run = VerdictProcess.Run
 
     /// Runs `verdict` in the scratch directory (or `directory`), so that relative paths name
-    /// scratch files; standard input is the null device unless `standardInput` is given.
+    /// scratch files, with the shipped files found through `VERDICT_HOME` (or `home`).
     private func run(_ arguments: [String], standardInput: FileHandle? = nil, directory: URL? = nil, home: String? = nil) throws -> Run {
-        let process = Process()
-        process.executableURL = CheckInputsCommandTests.executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory ?? scratch
-        var variables = ProcessInfo.processInfo.environment
-        variables.removeValue(forKey: "NO_COLOR")
-        variables["VERDICT_HOME"] = home ?? CheckInputsCommandTests.root.path
-        process.environment = variables
-        process.standardInput = standardInput ?? FileHandle.nullDevice
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        // Standard error is read on another thread, so that neither pipe can fill up while
-        // the other is read.
-        final class Box: @unchecked Sendable { var data = Data() }
-        let errorData = Box()
-        let done = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
-            errorData.data = error.fileHandleForReading.readDataToEndOfFile()
-            done.signal()
-        }
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        done.wait()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-                   error: String(decoding: errorData.data, as: UTF8.self))
+        try VerdictProcess.run(arguments, directory: directory ?? scratch,
+                               environment: ["VERDICT_HOME": home ?? CheckInputsCommandTests.root.path], standardInput: standardInput)
     }
 
     @discardableResult

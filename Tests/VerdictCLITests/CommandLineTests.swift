@@ -22,59 +22,19 @@ final class CommandLineTests: XCTestCase {
         try? FileManager.default.removeItem(at: scratch)
     }
 
-    struct Run {
-        let status: Int32
-        let output: String
-        let error: String
-    }
+    typealias Run = VerdictProcess.Run
 
-    /// The executable next to the test bundle, in the same build directory.
-    private static var executable: URL {
-        let bundle = Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") }?.bundleURL ?? Bundle.main.bundleURL
-        let directory = bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
-        return directory.appendingPathComponent("verdict")
-    }
-
-    /// Runs `verdict`. Standard input is the null device unless `input` is given (a pipe
-    /// fed with it) or `standardInput` names a file handle, so that no test ever waits
-    /// on the test runner's own standard input. `standardOutput` replaces the captured
-    /// pipe; the run's output is then empty.
+    /// Runs `verdict` from the repository root unless `directory` says otherwise (see
+    /// `VerdictProcess.run`), and checks that it exited rather than being killed.
     @discardableResult
     private func run(_ arguments: [String], environment: [String: String] = [:], input: Data? = nil,
                      standardInput: FileHandle? = nil, standardOutput: FileHandle? = nil,
-                     directory: URL? = nil, executable: URL = CommandLineTests.executable) throws -> Run {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory ?? CommandLineTests.root
-        var variables = ProcessInfo.processInfo.environment
-        variables.removeValue(forKey: "NO_COLOR")
-        variables.removeValue(forKey: "VERDICT_HOME")
-        for (key, value) in environment { variables[key] = value }
-        process.environment = variables
-        let inputPipe = input.map { _ in Pipe() }
-        process.standardInput = inputPipe ?? standardInput ?? FileHandle.nullDevice
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = standardOutput ?? output
-        process.standardError = error
-        try process.run()
-        if let inputPipe, let input {
-            // Fed from another thread, so that a large input cannot block this one while
-            // the command waits for its output to be read.
-            let writer = inputPipe.fileHandleForWriting
-            Thread.detachNewThread {
-                writer.write(input)
-                try? writer.close()
-            }
-        }
-        if standardOutput != nil { try output.fileHandleForWriting.close() }
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationReason, .exit, "verdict was killed by signal \(process.terminationStatus)")
-        return Run(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-                   error: String(decoding: errorData, as: UTF8.self))
+                     directory: URL? = nil, executable: URL = VerdictProcess.executable) throws -> Run {
+        let result = try VerdictProcess.run(arguments, directory: directory ?? CommandLineTests.root, environment: environment,
+                                            input: input, standardInput: standardInput, standardOutput: standardOutput,
+                                            executable: executable)
+        XCTAssertTrue(result.exited, "verdict was killed by signal \(result.status)")
+        return result
     }
 
     private func write(_ name: String, _ text: String) throws -> String {
@@ -351,7 +311,7 @@ final class CommandLineTests: XCTestCase {
         let bin = scratch.appendingPathComponent("bin")
         try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
         let copy = bin.appendingPathComponent("verdict")
-        try FileManager.default.copyItem(at: CommandLineTests.executable, to: copy)
+        try FileManager.default.copyItem(at: VerdictProcess.executable, to: copy)
         return copy
     }
 
