@@ -1,4 +1,5 @@
 import Glibc
+import VerdictEngine
 
 /// The command's two output channels: results to standard output, and diagnostics,
 /// progress and summaries to standard error.
@@ -51,18 +52,7 @@ enum Console {
     /// Writes all of `bytes`; returns the errno of a failed write, or nil.
     @discardableResult
     static func write(bytes: [UInt8], to descriptor: Int32) -> Int32? {
-        var offset = 0
-        while offset < bytes.count {
-            let result = bytes.withUnsafeBytes { raw in
-                Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-            }
-            if result < 0 {
-                if errno == EINTR { continue }
-                return errno
-            }
-            offset += result
-        }
-        return nil
+        FileDescriptorOutput.writeAll(bytes, to: descriptor)
     }
 
     /// Ends output to standard output before the process exits: flushes what the C

@@ -161,27 +161,7 @@ final class EvaluationSessionTests: XCTestCase {
 
 final class ExplanationTests: XCTestCase {
     private func explain(_ compliant: String, _ configuration: String, explain: Bool = true) throws -> Finding {
-        var catalog = PolicyCatalog()
-        catalog.loadText("""
-            kind: Policy
-            id: rule-a
-            title: Rule A
-            description: A rule.
-            severity: high
-            resourceTypes: [ACS::T::R]
-            parameters:
-              allowed: {type: list(string), default: [TLSv1.2, TLSv1.3], description: versions}
-            compliantWhen: '\(compliant)'
-            message: violated
-            """, name: "rule.yaml")
-        XCTAssertEqual(catalog.diagnostics.map(\.description), [])
-        let policy = try PolicyCompiler.compile(catalog.policies[0]).get()
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-explain-\(UUID().uuidString).ndjson")
-        try Data("{\"AccountId\": \"1\", \"ResourceType\": \"ACS::T::R\", \"ResourceId\": \"r\", \"Configuration\": \(configuration)}\n".utf8).write(to: directory)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let outcome = EvaluationSession(policies: [policy], options: EvaluationOptions(now: Timestamp(seconds: 0)!, explain: explain))
-            .run(try InventoryReader(paths: [directory.path]))
-        return try XCTUnwrap(outcome.findings.first)
+        try ExplanationFixture.finding(compliant, configuration, explain: explain)
     }
 
     private func lines(_ finding: Finding) -> [String] {

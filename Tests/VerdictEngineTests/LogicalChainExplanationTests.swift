@@ -8,26 +8,7 @@ import XCTest
 /// the steps must still name the operands that decided, in source order.
 final class LogicalChainExplanationTests: XCTestCase {
     private func explain(_ compliant: String, _ configuration: String) throws -> Finding {
-        var catalog = PolicyCatalog()
-        catalog.loadText("""
-            kind: Policy
-            id: rule-a
-            title: Rule A
-            description: A rule.
-            severity: high
-            resourceTypes: [ACS::T::R]
-            compliantWhen: '\(compliant)'
-            message: violated
-            """, name: "rule.yaml")
-        XCTAssertEqual(catalog.diagnostics.map(\.description), [])
-        let policy = try PolicyCompiler.compile(catalog.policies[0]).get()
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-chain-\(UUID().uuidString).ndjson")
-        try Data("{\"AccountId\": \"1\", \"ResourceType\": \"ACS::T::R\", \"ResourceId\": \"r\", \"Configuration\": \(configuration)}\n".utf8)
-            .write(to: file)
-        defer { try? FileManager.default.removeItem(at: file) }
-        let outcome = EvaluationSession(policies: [policy], options: EvaluationOptions(now: Timestamp(seconds: 0)!, explain: true))
-            .run(try InventoryReader(paths: [file.path]))
-        return try XCTUnwrap(outcome.findings.first)
+        try ExplanationFixture.finding(compliant, configuration)
     }
 
     private func steps(_ finding: Finding) -> [String] {

@@ -95,16 +95,8 @@ public final class AtomicFileWriter {
     }
 
     public func write(_ bytes: [UInt8]) throws(OutputError) {
-        var written = 0
-        while written < bytes.count {
-            let result = bytes.withUnsafeBytes { raw in
-                Glibc.write(descriptor, raw.baseAddress! + written, bytes.count - written)
-            }
-            if result < 0 {
-                if errno == EINTR { continue }
-                throw OutputError(path: path, code: errno)
-            }
-            written += result
+        if let code = FileDescriptorOutput.writeAll(bytes, to: descriptor) {
+            throw OutputError(path: path, code: code)
         }
     }
 
@@ -191,5 +183,26 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         "cannot write \(path): \(message ?? String(cString: strerror(code)))"
+    }
+}
+
+/// Writing to a file descriptor, for report files and for standard output.
+public enum FileDescriptorOutput {
+    /// Writes all of `bytes`, retrying after short writes and interruptions; returns the
+    /// errno of a failed write, or nil.
+    @discardableResult
+    public static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
+        var offset = 0
+        while offset < bytes.count {
+            let result = bytes.withUnsafeBytes { raw in
+                Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+            }
+            if result < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += result
+        }
+        return nil
     }
 }
