@@ -32,7 +32,7 @@ struct PolicySelection {
         if usesShippedPolicies {
             guard let shipped = ShippedFiles.locate(ShippedFiles.policiesDirectory) else {
                 Console.fail("no policies/ directory found (looked in \(ShippedFiles.searchedPlaces())); "
-                    + "set \(ShippedFiles.homeVariable) to the directory that holds Verdict's policies/ and schemas/, or name policies with --policies PATH")
+                    + "set \(ShippedFiles.homeVariable) to the directory that contains Verdict's policies/ and schemas/, or name policies with --policies PATH")
                 return .failure(.noInput)
             }
             paths = [shipped]
@@ -99,7 +99,7 @@ struct PolicySelection {
 
     /// Loads the resource schemas named by `--schemas` (which replace the shipped ones),
     /// or the shipped ones, which `Linter.checkPolicy` checks conditions against, and
-    /// prints their diagnostics. A named path that does not exist or holds no schema is
+    /// prints their diagnostics. A named path that does not exist or contains no schema is
     /// an error (no input): it would turn field checking off without a word.
     static func loadSchemas(_ arguments: ParsedArguments) -> Result<ResourceSchemaSet, ExitCode> {
         let given = arguments.all("--schemas")
@@ -111,7 +111,7 @@ struct PolicySelection {
         return .success(schemas)
     }
 
-    /// Checks that every path named with `--schemas` exists and holds a `.yaml` or `.yml`
+    /// Checks that every path named with `--schemas` exists and contains a `.yaml` or `.yml`
     /// file; prints the problem and returns the exit status (no input) otherwise.
     static func checkSchemaPaths(_ paths: [String]) -> ExitCode? {
         for path in paths {
@@ -127,7 +127,7 @@ struct PolicySelection {
         return nil
     }
 
-    /// Checks that every path named with `--schemas` holds a schema (a file with `kind:
+    /// Checks that every path named with `--schemas` contains a schema (a file with `kind:
     /// ResourceSchema`, or one whose problems were reported), not only policies or packs.
     static func checkSchemasFound(_ schemas: ResourceSchemaSet, given paths: [String]) -> ExitCode? {
         let attempted = Set((schemas.schemas.values.map(\.file.name) + schemas.diagnostics.map(\.source.name)).map { FileList.canonicalPath($0) ?? $0 })
@@ -157,7 +157,7 @@ struct PolicySelection {
         return .success(compiled)
     }
 
-    /// Checks that every named policy path exists and holds a policy file; prints the
+    /// Checks that every named policy path exists and contains a policy file; prints the
     /// problem and returns the exit status (no input) otherwise.
     static func checkPolicyPaths(_ paths: [String]) -> ExitCode? {
         for path in paths {

@@ -45,7 +45,7 @@ enum ShippedFiles {
         if let shipped = locate(schemasDirectory) { return [shipped] }
         if !quiet {
             Console.warn("no schemas/ directory found (looked in \(searchedPlaces())), so field names in conditions cannot be checked; "
-                + "set \(homeVariable) to the directory that holds Verdict's policies/ and schemas/, or pass --schemas PATH")
+                + "set \(homeVariable) to the directory that contains Verdict's policies/ and schemas/, or pass --schemas PATH")
         }
         return []
     }

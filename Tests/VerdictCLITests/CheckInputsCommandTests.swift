@@ -5,7 +5,7 @@ import Glibc
 #endif
 
 /// What `verdict check` (and `test` and `lint`) read, and how a run whose input cannot
-/// give an answer ends: an --output that names an input, files named twice, resource
+/// produce a result ends: an --output that names an input, files named twice, resource
 /// types no rule evaluates, unreadable inventories, --schemas paths without schemas,
 /// and the exit status of wrong parameters.
 final class CheckInputsCommandTests: XCTestCase {
@@ -61,7 +61,7 @@ final class CheckInputsCommandTests: XCTestCase {
 
     // MARK: - --output never replaces an input
 
-    func testOutputNamingAnyFileTheRunReadsIsRefused() throws {
+    func testOutputNamingInputIsRejected() throws {
         let policy = try String(contentsOfFile: shippedPolicy, encoding: .utf8)
         try write("pol2/ecs-disk-encrypted.yaml", policy)
         try write("dl/policy.yaml", policy)
@@ -176,7 +176,7 @@ final class CheckInputsCommandTests: XCTestCase {
 
     // MARK: - Resource types no rule evaluates
 
-    func testMisspelledTypesAreWarnedAndARunThatEvaluatedNothingIsIncomplete() throws {
+    func testMisspelledTypesAndEmptyRun() throws {
         try write("case.ndjson", [
             document("d1", type: "ACS::ECS::disk"), document("d2", type: "ACS::ECS::Disk "), document("d3", type: "ACS::ECS::disk"),
             document("l", type: "ACS::ALB::LoadBalancer"),
@@ -204,7 +204,7 @@ final class CheckInputsCommandTests: XCTestCase {
         XCTAssertEqual(mixed.error, "verdict check: warning: 1 document has resource type 'ACS::ECS::disk', which no rule evaluates; did you mean 'ACS::ECS::Disk'?\n")
     }
 
-    func testResultsThatAreAllNotApplicableAreAnAnswer() throws {
+    func testAllNotApplicableExitsZero() throws {
         try write("system.ndjson", document("s", configuration: #"{"Type": "system", "Encrypted": false}"#) + "\n")
         let result = try run(["check", "--rule", "ecs-disk-encrypted", "--format", "csv", "system.ndjson"] + now)
         XCTAssertEqual(result.status, 0, result.error)
@@ -212,7 +212,7 @@ final class CheckInputsCommandTests: XCTestCase {
         XCTAssertFalse(result.error.contains("error"), result.error)
     }
 
-    func testTypesNoPolicyOrSchemaResemblesAreNotWarned() throws {
+    func testUnrelatedTypesNotWarned() throws {
         try write("other.ndjson", document("d") + "\n" + document("r", type: "ACS::RAM::User") + "\n" + document("a", type: "ACS::ALB::LoadBalancer") + "\n")
         let result = try run(["check", "--rule", "ecs-disk-encrypted", "other.ndjson"] + now)
         XCTAssertEqual(result.status, 0, result.error)
@@ -221,7 +221,7 @@ final class CheckInputsCommandTests: XCTestCase {
 
     // MARK: - Unreadable inventories
 
-    func testAnInventoryWithoutAReadableDocumentSaysSo() throws {
+    func testUnreadableInventoryIsReported() throws {
         let deep = "{\"a\": " + String(repeating: "[", count: 600) + String(repeating: "]", count: 600) + "}"
         try write("deep.ndjson", [deep, deep, deep].joined(separator: "\n") + "\n")
         let result = try run(["check", "--quiet", "deep.ndjson"] + now)
@@ -275,7 +275,7 @@ final class CheckInputsCommandTests: XCTestCase {
         XCTAssertEqual(missing.status, 66)
         XCTAssertEqual(missing.error, "verdict check: error: nope: no such file or directory\n")
 
-        // A directory that holds a schema among other files is fine.
+        // A directory that contains a schema among other files is accepted.
         try write("mixed/ACS-ECS-Disk.yaml", try String(contentsOfFile: shippedSchemas + "/ACS-ECS-Disk.yaml", encoding: .utf8))
         try write("mixed/notes.txt", "notes")
         XCTAssertEqual(try run(["check", "--rule", "ecs-disk-encrypted", "--schemas", "mixed", "ok.json"] + now).status, 0)

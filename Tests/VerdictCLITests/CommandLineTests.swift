@@ -46,7 +46,7 @@ final class CommandLineTests: XCTestCase {
 
     private let now = ["--now", "2025-03-10T00:00:00Z"]
 
-    func testCheckOnTheExamplePrintsTheReportOnStandardOutput() throws {
+    func testCheckExampleReportOnStdout() throws {
         let result = try run(["check"] + now)
         XCTAssertEqual(result.status, 1, result.error)
         XCTAssertTrue(result.output.contains("Compliance rate: 39.0% of resources (23 of 59 compliant)"))
@@ -68,7 +68,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertFalse(result.error.contains("\u{1B}"), result.error)
     }
 
-    func testMachineFormatsGoToStandardOutputAndTheSummaryToStandardError() throws {
+    func testMachineFormatsSummaryOnStderr() throws {
         let result = try run(["check", "--format", "json"] + now)
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.output.hasPrefix("{"))
@@ -77,7 +77,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(quiet.error, "")
     }
 
-    func testReportsAreWrittenToOutputFilesAndNeverOverAnInput() throws {
+    func testOutputFileNeverReplacesInput() throws {
         let report = scratch.appendingPathComponent("report.sarif").path
         let result = try run(["check", "--format", "sarif", "--output", report, "--quiet"] + now)
         XCTAssertEqual(result.status, 1)
@@ -229,7 +229,7 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testOutputThroughAFileDescriptorLinkReachesThePipe() throws {
-        // /dev/stdout is such a link; one in the scratch directory stands in for it.
+        // /dev/stdout is such a link, so the test uses one in the scratch directory instead.
         guard FileManager.default.fileExists(atPath: "/proc/self/fd/1") else { throw XCTSkip("no /proc") }
         let link = scratch.appendingPathComponent("stdout").path
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "/proc/self/fd/1")
@@ -285,7 +285,7 @@ final class CommandLineTests: XCTestCase {
         }
     }
 
-    func testInventoryIsReadFromPipedOrRedirectedStandardInput() throws {
+    func testInventoryFromPipedStdin() throws {
         let line = #"{"AccountId": "1", "ResourceType": "ACS::CR::Repository", "ResourceId": "piped", "Configuration": {"TagImmutability": false}}"# + "\n"
         let rule = ["--rule", "cr-repository-immutablity-enable", "--format", "csv"] + now
         let piped = try run(["check"] + rule, input: Data(line.utf8))
@@ -306,7 +306,7 @@ final class CommandLineTests: XCTestCase {
 
     // MARK: - Shipped files
 
-    /// A copy of the executable outside the repository, as after an install.
+    /// Copies the executable outside the repository, as an install does.
     private func installedCopy() throws -> URL {
         let bin = scratch.appendingPathComponent("bin")
         try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
@@ -315,10 +315,10 @@ final class CommandLineTests: XCTestCase {
         return copy
     }
 
-    func testShippedFilesComeFromVerdictHomeThenTheExecutableThenHere() throws {
+    func testShippedFilesLookupOrder() throws {
         let copy = try installedCopy()
         let root = CommandLineTests.root.path
-        // Outside the repository with no VERDICT_HOME, nothing is found and the message says what to do.
+        // Outside the repository with no VERDICT_HOME, nothing is found and the message tells what to do.
         let lost = try run(["check"] + now, directory: scratch, executable: copy)
         XCTAssertEqual(lost.status, 66)
         XCTAssertTrue(lost.error.contains("set VERDICT_HOME"), lost.error)
@@ -359,7 +359,7 @@ final class CommandLineTests: XCTestCase {
 
     // MARK: - Directories
 
-    func testDirectoriesAreSearchedRecursivelyWithExtensionsInAnyCase() throws {
+    func testDirectorySearchIgnoresExtensionCase() throws {
         let line = #"{"AccountId": "1", "ResourceType": "ACS::CR::Repository", "ResourceId": "ID", "Configuration": {"TagImmutability": true}}"#
         _ = try write("inventory/UPPER.JSON", line.replacingOccurrences(of: "ID", with: "upper"))
         _ = try write("inventory/deep/er/mixed.NdJson", line.replacingOccurrences(of: "ID", with: "mixed") + "\n")
@@ -367,7 +367,8 @@ final class CommandLineTests: XCTestCase {
         let inventory = scratch.appendingPathComponent("inventory").path
         let checked = try run(["check", "--rule", "cr-repository-immutablity-enable", "--format", "csv", "--quiet", inventory] + now)
         XCTAssertEqual(checked.status, 0, checked.error)
-        XCTAssertTrue(checked.output.contains("upper") && checked.output.contains("mixed"), checked.output)
+        XCTAssertTrue(checked.output.contains("upper"), checked.output)
+        XCTAssertTrue(checked.output.contains("mixed"), checked.output)
 
         _ = try write("policies/nested/BAD.YAML", "kind: Policy\nid: x\n")
         let lint = try run(["lint", scratch.appendingPathComponent("policies").path])
@@ -436,7 +437,7 @@ final class CommandLineTests: XCTestCase {
         }
     }
 
-    func testARuleOutsideThePackIsNamedWithThePack() throws {
+    func testRuleOutsidePackIsNamed() throws {
         let policy = { (id: String) in "kind: Policy\nid: \(id)\ntitle: X\ndescription: X.\nseverity: low\nresourceTypes: [ACS::OSS::Bucket]\ncompliantWhen: 'true'\nmessage: m\n" }
         _ = try write("policies/a.yaml", policy("rule-a"))
         _ = try write("policies/b.yaml", policy("rule-b"))
@@ -446,7 +447,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(result.error.contains("verdict check: error: rule 'rule-b' is not in pack 'small'"), result.error)
     }
 
-    func testParameterOptionsWinOverTheFileAndMayNotRepeat() throws {
+    func testParamOptionsOverrideFile() throws {
         let file = try write("params.yaml", "oss-bucket-tls-version-check:\n  tlsVersions: [TLSv1.3]\n")
         let rule = ["--rule", "oss-bucket-tls-version-check", "--format", "json", "--quiet", example] + now
         let option = "oss-bucket-tls-version-check.tlsVersions=TLSv1.1"

@@ -142,7 +142,7 @@ final class InventoryReaderTests: XCTestCase {
         XCTAssertEqual(sequences, [0, 1, 2])
     }
 
-    func testDirectoryExtensionsMatchInAnyCaseAndADirectoryWithoutInventoriesIsAnError() throws {
+    func testDirectoryExtensionsAndEmptyDirectory() throws {
         _ = try write("upper/A.JSON", "[\(document("a"))]")
         _ = try write("upper/b.NDJSON", document("b") + "\n")
         _ = try write("upper/sub/c.JsonL", document("c") + "\n")
@@ -157,7 +157,7 @@ final class InventoryReaderTests: XCTestCase {
         }
     }
 
-    func testHandlesByteOrderMarkCarriageReturnsAndEmptyFiles() throws {
+    func testByteOrderMarkCarriageReturnEmptyFile() throws {
         let path = try write("bom.ndjson", "\u{FEFF}" + document("a") + "\r\n" + document("b") + "\r\n")
         XCTAssertEqual(try read([path]), ["document a @1:1", "document b @2:1"])
         let empty = try write("empty.json", "  \n")
@@ -204,7 +204,7 @@ final class InventoryReaderTests: XCTestCase {
         }
     }
 
-    func testIdsWrittenAsNumbersAreReadAsTheirDigits() throws {
+    func testNumericIdsReadAsDigits() throws {
         let type = "\"ResourceType\": \"ACS::OSS::Bucket\""
         XCTAssertEqual(try identity("\"AccountId\": 1234567890120000, \(type), \"ResourceId\": \"b\""), "1234567890120000/b as \"1234567890120000\"/\"b\"")
         XCTAssertEqual(try identity("\"AccountId\": 1.23456789012e15, \(type), \"ResourceId\": 42"), "1234567890120000/42 as \"1234567890120000\"/\"42\"")

@@ -28,7 +28,7 @@ public struct EvaluationOutcome: Sendable {
     public let documentCount: Int
     /// The accounts found in the inventory, sorted.
     public let accounts: [String]
-    /// How many readable documents the inventory holds of each resource type, as written
+    /// How many readable documents the inventory contains of each resource type, as written
     /// in the documents, whether or not a rule evaluates the type.
     public var documentTypes: [String: Int] = [:]
 }
@@ -185,7 +185,7 @@ public final class EvaluationSession: @unchecked Sendable {
     }
 
     /// Evaluates the resources whose rules read related resources, now that the index
-    /// holds the whole inventory.
+    /// contains the whole inventory.
     private func evaluateWaiting(_ waiting: [RawDocument], index: InventoryIndex) -> [Finding] {
         let slots = WorkerSlots<[Finding]>(count: workers)
         let sliceSize = (waiting.count + workers - 1) / workers

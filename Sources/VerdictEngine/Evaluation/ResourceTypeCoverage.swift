@@ -28,7 +28,7 @@ public enum ResourceTypeCoverage {
     }
 
     /// The document types that no rule in `evaluated` covers and nothing in `known`
-    /// names, but that resemble a known type; by type. `known` holds the types the
+    /// names, but that resemble a known type; by type. `known` contains the types the
     /// policies and resource schemas name (the account type is always known).
     public static func misspellings(documentTypes: [String: Int], evaluated: Set<String>, known: Set<String>) -> [Misspelling] {
         let candidates = known.union([AccountScope.accountType]).sorted()

@@ -118,7 +118,7 @@ enum AccountScope {
                           name: document?.name, region: document?.region, location: document?.location)
     }
 
-    /// The document an account rule sees for an account the inventory has no account
+    /// The document an account rule reads for an account the inventory has no account
     /// document for: the account id and an empty Configuration.
     static func placeholderDocument(_ accountID: String) -> Value {
         .object([

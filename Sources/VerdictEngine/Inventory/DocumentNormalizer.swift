@@ -8,7 +8,7 @@ enum DocumentNormalizer {
             return .failure(InventoryProblem(location: location,
                 message: "expected a resource document (a JSON object) but found \(article(value.type))"))
         }
-        // A saved GetDiscoveredResource response holds the record under DiscoveredResourceDetail.
+        // A saved GetDiscoveredResource response contains the record under DiscoveredResourceDetail.
         if map.value(forKey: "AccountId") == nil, case .map(let detail)? = map.value(forKey: "DiscoveredResourceDetail") {
             map = detail
         }

@@ -1,7 +1,7 @@
 /// How static types relate, for the checker: which types can hold equal values, which
 /// can be ordered, and what a type is once its details no longer matter.
 extension StaticType {
-    /// Whether the checker knows nothing about the type, so no error should be reported.
+    /// Whether the checker has no information about the type, so no error should be reported.
     var isUnknown: Bool {
         switch self {
         case .dyn, .error, .parameter: return true

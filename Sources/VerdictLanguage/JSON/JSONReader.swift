@@ -378,7 +378,7 @@ struct JSONParser {
         var position = 0
         while position < content.count {
             let byte = content[position]
-            let length = byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 0
+            let length = JSONParser.sequenceLength(leadingByte: byte)
             if length == 0 || position + length > content.count { return position }
             let slice = UnsafeRawBufferPointer(rebasing: content[position..<(position + length)])
             if String(validating: slice, as: UTF8.self) == nil { return position }
@@ -386,6 +386,16 @@ struct JSONParser {
             offset = position
         }
         return offset
+    }
+
+    /// The length of the UTF-8 sequence that a leading byte starts, or 0 when the byte
+    /// cannot start one.
+    private static func sequenceLength(leadingByte byte: UInt8) -> Int {
+        if byte < 0x80 { return 1 }
+        if byte >> 5 == 0b110 { return 2 }
+        if byte >> 4 == 0b1110 { return 3 }
+        if byte >> 3 == 0b11110 { return 4 }
+        return 0
     }
 
     // MARK: - Numbers
@@ -403,6 +413,7 @@ struct JSONParser {
         if bytes[index] == UInt8(ascii: "0"), index + 1 < count, isDigit(bytes[index + 1]) {
             throw error("invalid number: leading zeros are not allowed", at: start)
         }
+
         var magnitude: UInt64 = 0
         var overflow = false
         while index < count, isDigit(bytes[index]) {
@@ -412,6 +423,7 @@ struct JSONParser {
             magnitude = sum
             index += 1
         }
+
         var isInteger = true
         if index < count, bytes[index] == UInt8(ascii: ".") {
             isInteger = false
@@ -426,6 +438,7 @@ struct JSONParser {
             guard index < count, isDigit(bytes[index]) else { throw error("invalid number: expected a digit in the exponent", at: start) }
             while index < count, isDigit(bytes[index]) { index += 1 }
         }
+
         if isInteger, !overflow {
             if !negative {
                 if magnitude <= UInt64(Int64.max) { return .int(Int64(magnitude)) }

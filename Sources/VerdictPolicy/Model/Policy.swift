@@ -53,10 +53,10 @@ public struct Policy: Sendable {
     }
 }
 
-/// A condition of a policy: the expression text, parsed relative to where it stands in
-/// the policy file so that diagnostics point into the file.
+/// A condition of a policy: the expression text, parsed relative to its place in the
+/// policy file so that diagnostics point into the file.
 public struct PolicyExpression: Sendable {
-    /// The policy key that holds the expression, such as `compliantWhen`.
+    /// The policy key that contains the expression, such as `compliantWhen`.
     public let key: String
     public let source: Source
 
